@@ -1,0 +1,81 @@
+"""Pure text → facts. No I/O, no clock, no mutable globals: the same text and lexicon give the same facts.
+
+    from extractors import extract_facts, load_lexicon
+    facts = extract_facts(text, load_lexicon())
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from extractors.cleaning import Cleaned, clean
+from extractors.dates import find_dates
+from extractors.events import find_events
+from extractors.innovations import find_innovations
+from extractors.lexicon import Lexicon, load_lexicon
+from extractors.model import (
+    DateMention,
+    Event,
+    Facts,
+    Innovation,
+    Official,
+    Region,
+    RegionMention,
+    Span,
+)
+from extractors.officials import find_officials
+from extractors.regions import article_regions, find_regions
+
+__all__ = [
+    "EXTRACTOR_VERSION", "Cleaned", "DateMention", "Event", "Facts", "Innovation", "Lexicon", "Official",
+    "Region", "RegionMention", "Span", "clean", "extract_facts", "facts_to_contract", "find_dates",
+    "find_events", "find_innovations", "find_officials", "find_regions", "load_lexicon", "main_region",
+]
+
+#: bump when a rule change alters output; stored with every fact row
+EXTRACTOR_VERSION = "0.1.0"
+
+
+def main_region(mentions: list[RegionMention]) -> Region | None:
+    """The kabupaten/kota whose government acts most, else the most-mentioned province."""
+    strong = Counter(m.region for m in mentions if m.strong)
+    for levels in (("regency", "city"), ("province",)):
+        fitting = [r for r in strong if r.level in levels]
+        if fitting:
+            return max(fitting, key=lambda r: (strong[r], -_first(r, mentions)))
+    weak = Counter(m.region for m in mentions)
+    return max(weak, key=lambda r: (weak[r], -_first(r, mentions))) if weak else None
+
+
+def _first(region: Region, mentions: list[RegionMention]) -> int:
+    return min(m.span.start for m in mentions if m.region == region)
+
+
+def extract_facts(text: str, lex: Lexicon, *, ref_date: date | None = None) -> Facts:
+    """All facts of one cleaned article text."""
+    mentions = find_regions(text, lex)
+    officials = find_officials(text, lex, default_region=main_region(mentions))
+    dates = find_dates(text, lex, ref_date=ref_date)
+    return Facts(
+        dates=tuple(dates),
+        officials=tuple(officials),
+        innovations=tuple(find_innovations(text, lex)),
+        events=tuple(find_events(text, lex, dates=dates, officials=officials)),
+        regions=tuple(mentions),
+        region_list=tuple(article_regions(mentions, officials)),
+    )
+
+
+def facts_to_contract(facts: Facts) -> dict[str, list[object]]:
+    """The JSON shape of ../shared/eval/README.md (without id/source)."""
+    return {
+        "dates": facts.explicit_dates(),
+        "officials": [{"name": o.name, "title": o.title, "region": o.region.name if o.region else None}
+                      for o in facts.officials],
+        "innovations": [{"name": i.name, "expansion": i.expansion, "sector": i.sector} for i in facts.innovations],
+        "events": [{"date": e.date, "kind": e.kind, "name": e.name, "location": e.location,
+                    "participants": e.participants, "opened_by": e.opened_by}
+                   for e in facts.events if e.date],
+        "regions": [r.name for r in facts.region_list],
+    }

@@ -1,0 +1,94 @@
+"""Page furniture removal: ads, share bars, "Baca juga", related lists, bylines, site headers.
+
+The rules are data (data/lexicons/furniture.tsv) and work the same on HTML-extracted text and on
+plain text. Author and editor lines are removed from the text and returned as metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from extractors.lexicon import Lexicon
+from extractors.paragraphs import Paragraph, mark_repeats, split_paragraphs
+
+_STORY_WORDS = 25        # a paragraph this long after a tail marker means the story goes on
+_HEADER_WORDS = 4        # short lines before the first story paragraph are site header
+_BYLINE_VALUE = re.compile(r"^(?:penulis|editor|reporter|pewarta|oleh|laporan wartawan)\s*:?\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Rules:
+    line: re.Pattern[str]
+    byline: re.Pattern[str]
+    tail: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    paragraphs: list[Paragraph]
+    bylines: list[str]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs if p.kept)
+
+
+@cache
+def _rules(lex: Lexicon) -> _Rules:
+    def group(kind: str) -> re.Pattern[str]:
+        pats = [p for k, p in lex.furniture if k == kind]
+        return re.compile("(?:" + "|".join(f"(?:{p})" for p in pats) + r")\Z", re.IGNORECASE)
+    return _Rules(group("line"), group("byline"), group("tail"))
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _is_story(text: str) -> bool:
+    return _words(text) >= _STORY_WORDS
+
+
+def _flag(p: Paragraph, kind: str) -> Paragraph:
+    return replace(p, is_furniture=True, kind=kind)
+
+
+def _mark_furniture(paragraphs: list[Paragraph], rules: _Rules) -> tuple[list[Paragraph], list[str]]:
+    out: list[Paragraph] = []
+    bylines: list[str] = []
+    in_tail = False
+    for i, p in enumerate(paragraphs):
+        if rules.tail.match(p.text):
+            in_tail = not any(_is_story(q.text) for q in paragraphs[i + 1:])
+        if rules.byline.match(p.text) and _words(p.text) <= 12:
+            bylines.append(_BYLINE_VALUE.sub("", p.text).split("|")[0].strip())
+            out.append(_flag(p, "byline"))
+        elif in_tail or rules.tail.match(p.text):
+            out.append(_flag(p, "tail"))
+        elif rules.line.match(p.text):
+            out.append(_flag(p, "line"))
+        else:
+            out.append(p)
+    return out, bylines
+
+
+def _mark_edges(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Short unpunctuated lines before the first story paragraph (weather, date, breadcrumbs, tags)
+    and between the last story paragraph and the tail are header/footer furniture."""
+    story = [i for i, p in enumerate(paragraphs) if p.kept and _words(p.text) >= 12]
+    if not story:
+        return paragraphs
+    first, last = story[0], story[-1]
+    out = []
+    for i, p in enumerate(paragraphs):
+        short = _words(p.text) <= _HEADER_WORDS and not re.search(r"[.!?\"”–-]$", p.text)
+        out.append(_flag(p, "header") if p.kept and short and (i < first or i > last) else p)
+    return out
+
+
+def clean(text: str, lex: Lexicon) -> Cleaned:
+    """Paragraphs with furniture and repeats flagged (nothing dropped), plus the byline values."""
+    paragraphs, bylines = _mark_furniture(split_paragraphs(text), _rules(lex))
+    return Cleaned(mark_repeats(_mark_edges(paragraphs)), bylines)

@@ -1,0 +1,132 @@
+"""Events: the activities an article reports (a socialisation, a bimtek, an award ceremony ...).
+
+A sentence that holds both a trigger word (event_triggers.tsv) and an explicit date is an event;
+per date the strongest trigger wins. A strong trigger (an award handed over, a launch) in an
+undated sentence joins the article's main date. Venue ("bertempat di ..."), organiser, opener and
+participant count come from the same sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from extractors.lexicon import Lexicon, alt
+from extractors.model import DateMention, Event, Official, Span
+
+_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?](?=\s|$)|\n|$)|[^\n]+")
+_STRONG_UNDATED = 80
+_CAP_WORD = r"(?:[A-Z][\w’'./-]*|\d{4}|dan|&|di|ke-?\d+)"
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    trigger: re.Pattern[str]
+    location: re.Pattern[str]
+    participants: re.Pattern[str]
+    organiser: re.Pattern[str]
+    name_tail: re.Pattern[str]
+
+
+@cache
+def _patterns(lex: Lexicon) -> _Patterns:
+    weekday = alt(list(lex.weekdays))
+    month = alt(list(lex.months))
+    venue = alt(list(lex.venue_words))
+    stop = rf"(?=\s*,?\s*(?:(?i:{weekday})\b|pada\b|tanggal\b|yang\b|sejak\b|selama\b|dengan\b|\(|\d{{1,2}}\s+(?i:{month}))|[.;]\s|[.;]?$|\s+[a-z])"
+    return _Patterns(
+        trigger=re.compile(rf"\b{alt(list(lex.event_triggers))}\b", re.IGNORECASE),
+        location=re.compile(
+            rf"\bdi\s+(?P<loc>(?:[A-Z]|(?i:{venue})\b)[^;()\n]*?(?:,\s*[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?){stop}"),
+        participants=re.compile(r"diikuti\s+(?:oleh\s+)?(?:sebanyak\s+|kurang lebih\s+|sekitar\s+)?(?P<n>\d[\d.]*)\s+(?:orang\s+)?peserta",
+                                re.IGNORECASE),
+        organiser=re.compile(r"\b(?:dilaksanakan|diselenggarakan|digelar|diadakan)\s+(?:oleh\s+)?(?P<org>(?:[A-Z][\w()-]*\s*){2,10})"),
+        name_tail=re.compile(rf"(?:\s+{_CAP_WORD}){{0,12}}"),
+    )
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    kind: str
+    priority: int
+    start: int
+    end: int
+    sentence: Span
+    date: str | None
+
+
+def _sentences(text: str) -> list[Span]:
+    return [Span(m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.group(0).strip()]
+
+
+def _best_trigger(text: str, s: Span, lex: Lexicon, pats: _Patterns) -> tuple[str, int, int, int] | None:
+    best = None
+    for m in pats.trigger.finditer(text, s.start, s.end):
+        kind, prio = lex.event_triggers[m.group(0).lower()]
+        if best is None or prio > best[1]:
+            best = (kind, prio, m.start(), m.end())
+    return best
+
+
+def _candidates(text: str, lex: Lexicon, dates: list[DateMention], pats: _Patterns) -> list[_Candidate]:
+    day_dates = [d for d in dates if d.precision == "day"]
+    out = []
+    for s in _sentences(text):
+        trig = _best_trigger(text, s, lex, pats)
+        if trig is None:
+            continue
+        inside = [d for d in day_dates if s.start <= d.span.start < s.end]
+        out.append(_Candidate(trig[0], trig[1], trig[2], trig[3], s, inside[0].value if inside else None))
+    return out
+
+
+def _choose(cands: list[_Candidate], text: str, lex: Lexicon) -> list[_Candidate]:
+    by_date: dict[str, _Candidate] = {}
+    for c in cands:
+        if c.date and (c.date not in by_date or c.priority > by_date[c.date].priority):
+            by_date[c.date] = c
+    chosen = sorted(by_date.values(), key=lambda c: c.start)
+    main_date = chosen[0].date if chosen else None
+    if main_date is None:
+        first = next((c for c in cands if c.start < len(text) // 3), None)
+        return [first] if first else []
+    kinds = {c.kind for c in chosen if c.date == main_date}
+    for c in cands:
+        if c.date is None and c.priority >= _STRONG_UNDATED and c.kind not in kinds:
+            chosen.append(_Candidate(c.kind, c.priority, c.start, c.end, c.sentence, main_date))
+            kinds.add(c.kind)
+    return chosen
+
+
+def _upgrade(kind: str, text: str, lex: Lexicon, pats: _Patterns) -> str:
+    """A workshop or training inside an innovation lab programme is a stage of that lab."""
+    if kind not in ("workshop", "training"):
+        return kind
+    labs = [m for m in pats.trigger.finditer(text) if lex.event_triggers[m.group(0).lower()][0] == "innovation_lab"]
+    return "innovation_lab" if len(labs) >= 2 else kind
+
+
+def _describe(c: _Candidate, text: str, officials: list[Official], pats: _Patterns, lex: Lexicon) -> Event:
+    sentence = text[c.sentence.start:c.sentence.end]
+    tail = pats.name_tail.match(text, c.end)
+    name = text[c.start:tail.end() if tail else c.end].strip(" ,.")
+    loc = pats.location.search(sentence)
+    part = pats.participants.search(sentence)
+    org = pats.organiser.search(sentence)
+    opener = next((o.name for o in officials if c.sentence.start <= o.span.start < c.sentence.end
+                   and re.search(r"\b(?:membuka|dibuka)\b", sentence)), None)
+    return Event(
+        kind=_upgrade(c.kind, text, lex, pats), name=name, date=c.date, span=Span(c.start, c.end),
+        location=loc.group("loc").strip(" ,") if loc else None,
+        organiser=org.group("org").strip() if org else None, opened_by=opener,
+        participants=int(part.group("n").replace(".", "")) if part else None,
+    )
+
+
+def find_events(text: str, lex: Lexicon, *, dates: list[DateMention],
+                officials: list[Official] = ()) -> list[Event]:  # type: ignore[assignment]
+    """The events of an article, main event first."""
+    pats = _patterns(lex)
+    chosen = _choose(_candidates(text, lex, dates, pats), text, lex)
+    return [_describe(c, text, list(officials), pats, lex) for c in chosen]

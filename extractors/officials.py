@@ -1,0 +1,282 @@
+"""Officials: a person named together with a public position, in the orders the press uses.
+
+"Wali Kota Parepare, Taufan Pawe" · "Sekda Barru Dr. Ir. Abustan AB, M.Si." · "Kepala Bagian Ortala
+Hj. Andi Herni" · "Fince Desima Hasibuan, Direktur ...". A position trigger (titles.tsv) opens a
+run of title words (unit names, regions, acronyms); an honorific, a comma or the first word that
+cannot belong to a title marks where the name starts. Honorifics and degrees are kept apart from
+the name; a later mention by part of the name ("Sekda Abustan") joins the full one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from extractors.lexicon import Lexicon, alt
+from extractors.model import Official, Region, Span
+from extractors.regions import longest_region_at, region_of_title
+
+_TOKEN = re.compile(r"\([^()\n]{1,40}\)|[,;:]|[^\s,;:()“”\"‘’]+")
+_INITIALS = re.compile(r"^(?:[A-Z]\.)+[A-Z]?\.?$|^[A-Z]{1,3}$")
+_NAME_WORD = re.compile(r"^(?:[A-Z]\.)*[A-Z][\w'’-]*\.?$")
+_CONNECTORS = frozenset({"dan", "&", "bidang"})
+_MAX_RUN = 20
+_MAX_NAME = 5
+
+
+@dataclass(frozen=True)
+class _Tok:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    trigger: re.Pattern[str]
+    glued_honorific: re.Pattern[str]
+    reverse_name: re.Pattern[str]
+
+
+@cache
+def _compiled(lex: Lexicon) -> _Compiled:
+    acting = alt(list(lex.acting))
+    titles = alt(list(lex.titles))
+    hons = alt([h for h in lex.honorifics if h.isalpha()])
+    return _Compiled(
+        trigger=re.compile(rf"(?<![\w-])(?:(?P<acting>{acting})\s+)?(?P<title>{titles})(?![\w-])"),
+        glued_honorific=re.compile(rf"^(?:(?:{hons})\.)+(?=\S)", re.IGNORECASE),
+        reverse_name=re.compile(r"(?:^|[a-z,;:.]\s+)(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*)\s*,\s*$"),
+    )
+
+
+def _is_honorific(tok: str, lex: Lexicon, comp: _Compiled) -> bool:
+    low = tok.lower()
+    return low.strip(".") in lex.honorifics or low in lex.honorifics or bool(comp.glued_honorific.match(tok))
+
+
+def _is_degree(tok: str, lex: Lexicon) -> bool:
+    return re.sub(r"[.\s]", "", tok.lower()) in lex.degrees
+
+
+def _is_unit(tok: str, lex: Lexicon) -> bool:
+    bare = tok.rstrip(".")
+    return (tok in lex.title_words or bare in lex.title_words or bare in lex.institutions
+            or (len(bare) >= 2 and bare.replace("-", "").isupper() and not _is_degree(bare, lex)))
+
+
+def _classify(toks: list[_Tok], i: int, lex: Lexicon, comp: _Compiled) -> tuple[str, int]:
+    """Kind of token i inside a title run and how many tokens it covers."""
+    t = toks[i].text
+    if t == ",":
+        return "comma", 1
+    if t in ";:" or (t.startswith("(") and t.lower() != "(purn)"):
+        return ("paren", 1) if t.startswith("(") else ("end", 1)
+    if _is_honorific(t, lex, comp) and (t[0].isupper() or t.lower().strip(".") in ("dr", "drs", "ir")):
+        return "hon", 1
+    if t.lower() in _CONNECTORS:
+        return "conn", 1
+    n = longest_region_at([x.text for x in toks[i:i + 4]], lex)
+    if n:
+        return "unit", n
+    if _is_unit(t, lex):
+        return "unit", 1
+    if t in lex.not_names or t.rstrip(".") in lex.not_names:
+        return "end", 1
+    if t[0].isupper():
+        return "unknown", 1
+    return "end", 1
+
+
+def _run(toks: list[_Tok], i: int, lex: Lexicon, comp: _Compiled) -> list[tuple[str, int]]:
+    """(kind, token index) of the title run that starts at token i, up to a comma or honorific."""
+    out: list[tuple[str, int]] = []
+    while i < len(toks) and len(out) < _MAX_RUN:
+        kind, n = _classify(toks, i, lex, comp)
+        if kind == "end":
+            break
+        out.extend((kind, i + k) for k in range(n))
+        sentence_end = kind == "unknown" and toks[i].text.endswith(".") and not _INITIALS.match(toks[i].text)
+        if kind in ("comma", "hon") or sentence_end:
+            break
+        i += n
+    return out
+
+
+def _parse_name(toks: list[_Tok], i: int, lex: Lexicon, comp: _Compiled) -> tuple[list[_Tok], list[str], int]:
+    """Name tokens from token i (honorifics skipped), the honorifics seen, and the index after the name."""
+    hons: list[str] = []
+    while i < len(toks) and (toks[i].text in ".," or toks[i].text.lower().strip(".") in lex.honorifics
+                             or toks[i].text.lower() == "(purn)"):
+        if toks[i].text not in ".,":
+            hons.append(toks[i].text)
+        i += 1
+    name: list[_Tok] = []
+    while i < len(toks) and len(name) < _MAX_NAME:
+        t = toks[i].text
+        if name == [] and comp.glued_honorific.match(t):
+            hons.append(comp.glued_honorific.match(t).group(0))  # type: ignore[union-attr]
+            stripped = t[comp.glued_honorific.match(t).end():]  # type: ignore[union-attr]
+            toks = [*toks[:i], _Tok(stripped, toks[i].end - len(stripped), toks[i].end), *toks[i + 1:]]
+            t = stripped
+        if _is_degree(t, lex) and not (name == [] and _INITIALS.match(t)):
+            break
+        if not (_NAME_WORD.match(t) or _INITIALS.match(t)) or t in lex.not_names:
+            break
+        if name and (t.rstrip(".") in lex.institutions or t in lex.titles):
+            break
+        name.append(toks[i])
+        if t.endswith(".") and not _INITIALS.match(t) and not re.search(r"\.\w", t):
+            i += 1
+            break
+        i += 1
+    return name, hons, i
+
+
+def _clean_name(name: list[_Tok]) -> str:
+    words = [t.text for t in name]
+    if words and words[-1].endswith(".") and not _INITIALS.match(words[-1]):
+        words[-1] = words[-1].rstrip(".")
+    return " ".join(words)
+
+
+def _valid_name(name: list[_Tok], lex: Lexicon) -> bool:
+    if not name:
+        return False
+    first = name[0].text.rstrip(".")
+    if first in lex.title_words or first in lex.institutions or first in lex.titles:
+        return False
+    if first.lower() in lex.months or first.lower() in lex.weekdays:
+        return False
+    if longest_region_at([t.text for t in name], lex) == len(name):
+        return False
+    return any(re.search(r"[a-z]{2}", t.text) for t in name)
+
+
+@dataclass(frozen=True)
+class _Mention:
+    name: str
+    title: str
+    level: str
+    start: int
+    end: int
+    written: str
+    honorifics: tuple[str, ...]
+
+
+def _forward(text: str, toks: list[_Tok], ti: int, m: re.Match[str], lex: Lexicon,
+             comp: _Compiled) -> _Mention | None:
+    run = _run(toks, ti, lex, comp)
+    kinds = [k for k, _ in run]
+    name_at: int | None = None
+    title_end = m.end()
+    if "hon" in kinds:
+        h = kinds.index("hon")
+        name_at = run[h][1]
+        title_end = toks[run[h - 1][1]].end if h else m.end()
+    elif "comma" in kinds:
+        c = kinds.index("comma")
+        unknown = kinds.index("unknown") if "unknown" in kinds[:c] else None
+        after = run[c][1] + 1
+        nxt = toks[after].text if after < len(toks) else ""
+        nxt2 = nxt + (toks[after + 1].text if after + 1 < len(toks) else "")
+        starts_title = bool(comp.trigger.match(text, toks[after].start)) if after < len(toks) else False
+        not_a_name = starts_title or _is_degree(nxt, lex) or _is_degree(nxt2, lex) or (
+            not nxt[:1].isupper() and not _is_honorific(nxt, lex, comp))
+        if unknown is not None and not_a_name:
+            name_at = run[unknown][1]
+            title_end = toks[run[unknown - 1][1]].end if unknown else m.end()
+        else:
+            name_at = after
+            title_end = toks[run[c - 1][1]].end if c else m.end()
+    elif "unknown" in kinds:
+        u = kinds.index("unknown")
+        if "unit" in kinds[u:]:
+            return None
+        name_at = run[u][1]
+        title_end = toks[run[u - 1][1]].end if u else m.end()
+    if name_at is None:
+        return None
+    name, hons, _ = _parse_name(toks, name_at, lex, comp)
+    if not _valid_name(name, lex):
+        return None
+    title = text[m.start():title_end].strip(" ,")
+    return _Mention(_clean_name(name), title, lex.titles[m.group("title")], m.start(), name[-1].end,
+                    text[name[0].start:name[-1].end], tuple(hons))
+
+
+def _reverse(text: str, m: re.Match[str], lex: Lexicon, comp: _Compiled) -> _Mention | None:
+    """'Fince Desima Hasibuan, Direktur ...': the name stands before the position."""
+    before = comp.reverse_name.search(text[max(0, m.start() - 60):m.start()])
+    if before is None:
+        return None
+    words = before.group("name").split()
+    toks = [_Tok(w, 0, 0) for w in words]
+    if not _valid_name(toks, lex) or any(_is_unit(w, lex) or w in lex.not_names for w in words):
+        return None
+    tail = _run(_tokens(text, m.end()), 0, lex, comp)
+    end_tok = [i for k, i in tail if k != "comma"]
+    title_toks = _tokens(text, m.end())
+    title_end = title_toks[end_tok[-1]].end if end_tok else m.end()
+    start = m.start() - len(before.group(0)) + before.start("name")
+    return _Mention(" ".join(words), text[m.start():title_end].strip(" ,"), lex.titles[m.group("title")],
+                    start, start + len(before.group("name")), before.group("name"), ())
+
+
+def _tokens(text: str, pos: int, limit: int = 260) -> list[_Tok]:
+    return [_Tok(t.group(0), pos + t.start(), pos + t.end()) for t in _TOKEN.finditer(text[pos:pos + limit])]
+
+
+def _mentions(text: str, lex: Lexicon) -> list[_Mention]:
+    comp = _compiled(lex)
+    out: list[_Mention] = []
+    for m in comp.trigger.finditer(text):
+        toks = _tokens(text, m.end())
+        mention = _forward(text, toks, 0, m, lex, comp) or _reverse(text, m, lex, comp)
+        if mention:
+            out.append(mention)
+    return out
+
+
+def _region_for(mention: _Mention, lex: Lexicon, default: Region | None) -> Region | None:
+    explicit = region_of_title(mention.title, lex)
+    if explicit:
+        return explicit
+    national = mention.level == "national" or any(
+        lex.institutions.get(w.strip("()"), ("", ""))[1] == "national" for w in mention.title.split())
+    if national or default is None:
+        return None
+    if mention.level == "province" and default.level != "province":
+        return lex.regions.get(default.code.split(".")[0])
+    return default
+
+
+def _same_person(a: str, b: str) -> bool:
+    ta, tb = set(_name_key(a).split()), set(_name_key(b).split())
+    return bool(ta) and bool(tb) and (ta <= tb or tb <= ta)
+
+
+def _name_key(name: str) -> str:
+    return re.sub(r"[^\w\s]", " ", name.lower()).strip()
+
+
+def find_officials(text: str, lex: Lexicon, *, default_region: Region | None = None) -> list[Official]:
+    """One Official per person, with the fullest name and the longest title the text gives them."""
+    people: list[list[_Mention]] = []
+    for mention in _mentions(text, lex):
+        for group in people:
+            if any(_same_person(mention.name, other.name) for other in group):
+                group.append(mention)
+                break
+        else:
+            people.append([mention])
+    out = []
+    for group in people:
+        full = max(group, key=lambda x: (len(x.name.split()), -x.start))
+        titled = max(group, key=lambda x: (len(x.title), -x.start))
+        region = _region_for(titled, lex, default_region) or next(
+            (r for r in (region_of_title(x.title, lex) for x in group) if r), None)
+        out.append(Official(full.name, titled.title, region, Span(full.start, full.end),
+                            name_as_written=full.written, honorifics=full.honorifics))
+    return out

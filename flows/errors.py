@@ -1,0 +1,58 @@
+"""One exception tree for warta, so callers catch what they can handle and nothing else.
+
+    WartaError
+    ├── ConfigError          bad or missing configuration (names the file, source and field)
+    ├── FetchError           a page could not be fetched; the reason is recorded in `pages`
+    │   ├── RobotsDisallowed     robots.txt forbids the URL
+    │   ├── BlockedAddress       the host resolves to a non-public address (SSRF guard)
+    │   ├── OffsiteRedirect      a redirect leaves the source's site, or loops, or is too long
+    │   ├── BodyTooLarge         the (decompressed) body passed the byte cap
+    │   └── NotHtml              the response is not an HTML document
+    ├── ExtractError         a page could not be turned into text
+    └── StoreError           the database cannot be opened, migrated or written
+"""
+
+from __future__ import annotations
+
+
+class WartaError(Exception):
+    """Base of every error warta raises on purpose."""
+
+    #: short machine-readable reason stored in `pages.error`
+    reason = "error"
+
+
+class ConfigError(WartaError):
+    reason = "config"
+
+
+class FetchError(WartaError):
+    reason = "fetch"
+
+
+class RobotsDisallowed(FetchError):
+    reason = "robots"
+
+
+class BlockedAddress(FetchError):
+    reason = "blocked-address"
+
+
+class OffsiteRedirect(FetchError):
+    reason = "redirect"
+
+
+class BodyTooLarge(FetchError):
+    reason = "too-large"
+
+
+class NotHtml(FetchError):
+    reason = "not-html"
+
+
+class ExtractError(WartaError):
+    reason = "extract"
+
+
+class StoreError(WartaError):
+    reason = "store"

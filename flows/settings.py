@@ -1,0 +1,143 @@
+"""Settings and the sources config as validated value objects.
+
+Defaults live here once (module constants); `data/warta.toml` and `data/sources.toml`
+override them. A bad file raises ConfigError naming the file, the source and the field,
+never a pydantic traceback. Nothing here reads the environment except `project_root`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from flows.errors import ConfigError
+
+DiscoveryKind = Literal["robots", "sitemap", "feed", "wp-json"]
+
+
+def project_root() -> Path:
+    """The checkout that holds sql/ and data/ (override with WARTA_HOME)."""
+    env = os.environ.get("WARTA_HOME")
+    return Path(env).resolve() if env else Path(__file__).resolve().parents[1]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class StoreSettings(_Frozen):
+    db: Path = Path("data/warta.duckdb")
+    warc_dir: Path = Path("data/warc")
+
+
+class CrawlSettings(_Frozen):
+    user_agent: str = "warta/0.1 (+https://github.com/warta-id/warta; news research crawler)"
+    delay_s: float = Field(1.0, ge=0)
+    max_bytes: int = Field(10_000_000, gt=0)
+    connect_timeout_s: float = Field(10.0, gt=0)
+    read_timeout_s: float = Field(20.0, gt=0)
+    total_timeout_s: float = Field(60.0, gt=0)
+    max_redirects: int = Field(5, ge=0, le=20)
+    pages_per_source: int = Field(500, gt=0)
+    max_url_length: int = Field(512, gt=20)
+    revisit_days: int = Field(3, ge=0)
+    allow_private: bool = False
+
+
+class PipelineSettings(_Frozen):
+    batch_size: int = Field(64, gt=0, le=5000)
+    workers: int = Field(2, ge=1, le=64)
+
+
+class Settings(_Frozen):
+    store: StoreSettings = StoreSettings()
+    crawl: CrawlSettings = CrawlSettings()
+    pipeline: PipelineSettings = PipelineSettings()
+
+    def resolve(self, path: Path) -> Path:
+        return path if path.is_absolute() else project_root() / path
+
+
+class Source(_Frozen):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    name: str
+    base_url: str
+    region: str | None = None
+    discovery: tuple[DiscoveryKind, ...] = ("robots", "sitemap", "feed")
+    sitemaps: tuple[str, ...] = ()
+    feeds: tuple[str, ...] = ()
+    url_pattern: str | None = None
+    topic: str | None = None
+    delay_s: float | None = Field(None, ge=0)
+    group: str = "default"
+    deprecated: bool = False
+
+    @field_validator("base_url", "sitemaps", "feeds")
+    @classmethod
+    def _http_only(cls, v: Any) -> Any:
+        for url in [v] if isinstance(v, str) else v:
+            if not re.match(r"^https?://[^/\s]+", url):
+                raise ValueError(f"{url!r} is not an http(s) URL")
+        return v
+
+    @field_validator("url_pattern")
+    @classmethod
+    def _compiles(cls, v: str | None) -> str | None:
+        if v is not None:
+            try:
+                re.compile(v)
+            except re.error as exc:
+                raise ValueError(f"not a regular expression: {exc}") from exc
+        return v
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError(f"{path}: file not found") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from exc
+
+
+def _explain(path: Path, where: str, exc: ValidationError) -> ConfigError:
+    first = exc.errors()[0]
+    field = ".".join(str(p) for p in first["loc"]) or "(top level)"
+    return ConfigError(f"{path}: {where}field '{field}': {first['msg']}")
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Settings from `data/warta.toml` (or `path`); a missing default file means defaults."""
+    path = path or project_root() / "data" / "warta.toml"
+    if not path.exists() and path == project_root() / "data" / "warta.toml":
+        return Settings()
+    try:
+        return Settings.model_validate(_read_toml(path))
+    except ValidationError as exc:
+        raise _explain(path, "", exc) from None
+
+
+def load_sources(path: Path | None = None) -> list[Source]:
+    """The outlets of `data/sources.toml`, validated; ids must be unique."""
+    path = path or project_root() / "data" / "sources.toml"
+    raw = _read_toml(path).get("source", [])
+    if not isinstance(raw, list):
+        raise ConfigError(f"{path}: 'source' must be an array of tables ([[source]])")
+    sources: list[Source] = []
+    for i, item in enumerate(raw):
+        label = item.get("id", f"#{i + 1}") if isinstance(item, dict) else f"#{i + 1}"
+        try:
+            sources.append(Source.model_validate(item))
+        except ValidationError as exc:
+            raise _explain(path, f"source '{label}': ", exc) from None
+    seen: set[str] = set()
+    for s in sources:
+        if s.id in seen:
+            raise ConfigError(f"{path}: source '{s.id}': field 'id': duplicated")
+        seen.add(s.id)
+    return [s for s in sources if not s.deprecated]
