@@ -38,7 +38,7 @@ def _patterns(lex: Lexicon) -> _Patterns:
     return _Patterns(
         trigger=re.compile(rf"\b{alt(list(lex.event_triggers))}\b", re.IGNORECASE),
         location=re.compile(
-            rf"\bdi\s+(?P<loc>(?:[A-Z]|(?i:{venue})\b)[^;()\n]*?(?:,\s*[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?){stop}"),
+            rf"\bdi\s+(?P<loc>(?:[A-Z]|(?i:{venue})\b)[^;()\n]*?(?:,\s*(?!(?i:{weekday})\b)[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?){stop}"),
         participants=re.compile(r"diikuti\s+(?:oleh\s+)?(?:sebanyak\s+|kurang lebih\s+|sekitar\s+)?(?P<n>\d[\d.]*)\s+(?:orang\s+)?peserta",
                                 re.IGNORECASE),
         organiser=re.compile(r"\b(?:dilaksanakan|diselenggarakan|digelar|diadakan)\s+(?:oleh\s+)?(?P<org>(?:[A-Z][\w()-]*\s*){2,10})"),
@@ -81,7 +81,7 @@ def _candidates(text: str, lex: Lexicon, dates: list[DateMention], pats: _Patter
     return out
 
 
-def _choose(cands: list[_Candidate], text: str, lex: Lexicon) -> list[_Candidate]:
+def _choose(cands: list[_Candidate], text: str, dates: list[DateMention]) -> list[_Candidate]:
     by_date: dict[str, _Candidate] = {}
     for c in cands:
         if c.date and (c.date not in by_date or c.priority > by_date[c.date].priority):
@@ -90,7 +90,8 @@ def _choose(cands: list[_Candidate], text: str, lex: Lexicon) -> list[_Candidate
     main_date = chosen[0].date if chosen else None
     if main_date is None:
         first = next((c for c in cands if c.start < len(text) // 3), None)
-        return [first] if first else []
+        day = next((d.value for d in dates if d.precision == "day" and d.explicit), None)
+        return [_Candidate(first.kind, first.priority, first.start, first.end, first.sentence, day)] if first else []
     kinds = {c.kind for c in chosen if c.date == main_date}
     for c in cands:
         if c.date is None and c.priority >= _STRONG_UNDATED and c.kind not in kinds:
@@ -128,5 +129,5 @@ def find_events(text: str, lex: Lexicon, *, dates: list[DateMention],
                 officials: list[Official] = ()) -> list[Event]:  # type: ignore[assignment]
     """The events of an article, main event first."""
     pats = _patterns(lex)
-    chosen = _choose(_candidates(text, lex, dates, pats), text, lex)
+    chosen = _choose(_candidates(text, lex, dates, pats), text, dates)
     return [_describe(c, text, list(officials), pats, lex) for c in chosen]

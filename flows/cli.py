@@ -1,0 +1,201 @@
+"""The `warta` command line. Every command is a thin wrapper over a function in flows.jobs."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from flows.errors import WartaError
+from flows.settings import load_settings
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="warta: Indonesian regional news → clean facts in DuckDB.")
+err = Console(stderr=True)
+out = Console()
+
+DbOpt = Annotated[Path | None, typer.Option("--db", help="DuckDB file (default: data/warta.duckdb).")]
+
+DEMO_PORT = 47470
+EXAMPLE_QUERIES = [
+    "SELECT name, expansion, region, stories FROM v_innovations ORDER BY stories DESC;",
+    "SELECT name, title, region FROM v_officials ORDER BY name;",
+    "SELECT date, kind, name, location FROM v_event_timeline;",
+]
+
+
+def _db(db: Path | None) -> Path:
+    s = load_settings()
+    return db or s.resolve(s.store.db)
+
+
+def _fail(exc: Exception) -> None:
+    err.print(f"[red]error:[/red] {exc}")
+    raise typer.Exit(1)
+
+
+def _print_counts(counts: dict[str, object]) -> None:
+    out.print(", ".join(f"{k}: {v}" for k, v in counts.items()))
+
+
+@app.command()
+def demo(db: DbOpt = None) -> None:
+    """Serve the bundled demo site on 127.0.0.1, crawl it into DuckDB and show what came out.
+
+    Example: warta demo --db /tmp/demo.duckdb
+    """
+    from flows import jobs
+    from flows.demo import serve_directory
+    target = _db(db)
+    try:
+        settings = load_settings()
+        settings = settings.model_copy(update={"crawl": settings.crawl.model_copy(
+            update={"allow_private": True, "delay_s": 0.0})})
+        with serve_directory(port=DEMO_PORT) as base:
+            out.print(f"demo site at {base}")
+            counts = jobs.crawl_sources_into(jobs.sources_from_urls([base + "/"]), db=target, settings=settings,
+                                             kind="demo")
+        _print_counts(counts.as_dict())
+        _print_counts(jobs.summary(target))
+    except WartaError as exc:
+        _fail(exc)
+    out.print(f"\nDatabase: {target}\nTry:  duckdb -readonly {target}")
+    for q in EXAMPLE_QUERIES:
+        out.print(f"  {q}")
+
+
+@app.command()
+def run(sources: Annotated[Path | None, typer.Option(help="Sources config.")] = None, db: DbOpt = None,
+        group: Annotated[str | None, typer.Option(help="Only this source group.")] = None) -> None:
+    """The scheduled job: crawl every source in data/sources.toml as a Prefect flow.
+
+    Example: warta run --sources data/sources.toml --db data/warta.duckdb
+    """
+    from flows.settings import load_sources
+    try:
+        load_sources(sources)   # validate before starting Prefect
+        from flows.deployments import run_flow
+        result = run_flow(str(sources) if sources else None, str(_db(db)), group)
+    except WartaError as exc:
+        _fail(exc)
+    _print_counts(result)
+
+
+@app.command()
+def crawl(urls: Annotated[list[str], typer.Argument(help="Site URLs to crawl.")], db: DbOpt = None,
+          allow_private: Annotated[bool, typer.Option(help="Allow loopback/private addresses (tests).")] = False,
+          delay: Annotated[float | None, typer.Option(help="Per-host delay in seconds.")] = None) -> None:
+    """Crawl sites named on the command line; articles are found through robots.txt, sitemaps and feeds.
+
+    Example: warta crawl https://sulselekspres.com/ --db data/warta.duckdb --delay 2
+    """
+    from flows import jobs
+    try:
+        settings = load_settings()
+        update: dict[str, object] = {"allow_private": allow_private}
+        if delay is not None:
+            update["delay_s"] = delay
+        settings = settings.model_copy(update={"crawl": settings.crawl.model_copy(update=update)})
+        counts = jobs.crawl_sources_into(jobs.sources_from_urls(urls), db=_db(db), settings=settings)
+    except WartaError as exc:
+        _fail(exc)
+    _print_counts(counts.as_dict())
+
+
+@app.command()
+def ingest(paths: Annotated[list[Path], typer.Argument(help="HTML/text files, directories or WARC files.")],
+           db: DbOpt = None, workers: Annotated[int | None, typer.Option(help="Extraction processes.")] = None) -> None:
+    """Load local HTML files, directories of them or WARC files; no network.
+
+    Example: warta ingest pages/ archive.warc.gz --db data/warta.duckdb
+    """
+    from flows import jobs
+    try:
+        settings = load_settings()
+        if workers:
+            settings = settings.model_copy(update={"pipeline": settings.pipeline.model_copy(update={"workers": workers})})
+        counts = jobs.ingest(paths, db=_db(db), settings=settings)
+    except WartaError as exc:
+        _fail(exc)
+    _print_counts(counts.as_dict())
+
+
+@app.command()
+def extract(paths: Annotated[list[Path], typer.Argument(help="Text or HTML files.")],
+            format: Annotated[str, typer.Option("--format", help="Output format.")] = "jsonl") -> None:
+    """Print the facts of text or HTML files as JSON Lines (the eval contract); no database.
+
+    Example: warta extract article.txt --format jsonl
+    """
+    from flows import jobs
+    if format != "jsonl":
+        _fail(ValueError(f"unknown format {format!r}; use jsonl"))
+    for row in jobs.extract(paths):
+        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+@app.command()
+def status(db: DbOpt = None, limit: int = 10) -> None:
+    """Show the last runs.
+
+    Example: warta status --limit 5
+    """
+    from flows import jobs
+    try:
+        rows = jobs.status(_db(db), limit)
+    except WartaError as exc:
+        _fail(exc)
+    table = Table(*(rows[0].keys() if rows else ["no runs yet"]))
+    for r in rows:
+        table.add_row(*(str(v) for v in r.values()))
+    out.print(table)
+
+
+@app.command()
+def query(sql: Annotated[str, typer.Argument(help="One read-only SQL statement.")], db: DbOpt = None,
+          format: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table") -> None:
+    """Run a read-only query against the database and print the result.
+
+    Example: warta query "SELECT name, expansion FROM v_innovations"
+    """
+    from flows import store
+    try:
+        con = store.connect(_db(db), read_only=True)
+    except WartaError as exc:
+        _fail(exc)
+    try:
+        cur = con.execute(sql)
+        cols = [d[0] for d in cur.description or []]
+        rows = cur.fetchall()
+    except Exception as exc:
+        _fail(ValueError(f"query failed: {exc}"))
+    finally:
+        con.close()
+    if format == "json":
+        sys.stdout.write(json.dumps([dict(zip(cols, r, strict=True)) for r in rows], default=str,
+                                    ensure_ascii=False) + "\n")
+    elif format == "csv":
+        import csv
+        w = csv.writer(sys.stdout)
+        w.writerow(cols)
+        w.writerows(rows)
+    else:
+        table = Table(*cols)
+        for r in rows:
+            table.add_row(*(str(v) for v in r))
+        out.print(table)
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,184 @@
+"""Crawling one source: discover article URLs, fetch them politely (conditional GET), archive
+raw responses as WARC, and hand HTML pages to extraction as PageInput.
+
+Every outcome becomes a `pages` row: fetched, not modified, or skipped with its reason.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import logging
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from flows.discover import Found, clean_url, feed_links, parse_feed, parse_sitemap, parse_wp_posts
+from flows.errors import FetchError, NotHtml
+from flows.http import Client, Response, site_of
+from flows.pipeline import PageInput, now_iso
+from flows.settings import CrawlSettings, Source
+
+log = logging.getLogger(__name__)
+
+MAX_SITEMAPS = 50
+LISTING_LINK = re.compile(r"<a\s[^>]*href=[\"']([^\"'#]+)", re.IGNORECASE)
+
+
+@dataclass
+class CrawlResult:
+    pages: list[PageInput] = field(default_factory=list)
+    records: list[dict[str, Any]] = field(default_factory=list)   # `pages` rows of fetches that yield no article
+
+
+class WarcArchive:
+    """Appends raw responses to one gzipped WARC file per run, so reextract needs no network."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._fh = path.open("ab")
+        self._writer = WARCWriter(self._fh, gzip=True)
+
+    def write(self, r: Response) -> int:
+        offset = self._fh.tell()
+        headers = StatusAndHeaders(f"{r.status} OK", list(r.headers.items()), protocol="HTTP/1.1")
+        record = self._writer.create_warc_record(r.final_url, "response", payload=io.BytesIO(r.body),
+                                                 http_headers=headers)
+        self._writer.write_record(record)
+        return offset
+
+    def close(self) -> None:
+        self._fh.close()
+
+
+def _wanted(url: str, source: Source, settings: CrawlSettings, site: str) -> bool:
+    parts = urlsplit(url)
+    if len(url) > settings.max_url_length or site_of(parts.hostname or "") != site:
+        return False
+    segments = [s for s in parts.path.split("/") if s]
+    if len(segments) != len(set(segments)) and len(segments) > 3:   # /a/b/a/b/... traps
+        return False
+    if source.url_pattern and not re.search(source.url_pattern, url):
+        return False
+    return not (source.topic and source.topic.lower() not in url.lower())
+
+
+async def _try(client: Client, url: str, site: str) -> Response | None:
+    try:
+        r = await client.get(url, same_site=site)
+    except FetchError as exc:
+        log.info("discovery: %s: %s", url, exc)
+        return None
+    return r if r.status == 200 else None
+
+
+async def discover(client: Client, source: Source, settings: CrawlSettings) -> list[Found]:
+    """Article URLs of a source, newest first, within its page budget."""
+    base, site = source.base_url, site_of(urlsplit(source.base_url).hostname or "")
+    sitemaps: list[str] = list(source.sitemaps)
+    feeds: list[str] = list(source.feeds)
+    found: list[Found] = []
+    if "robots" in source.discovery:
+        robots = await client.robots(base)
+        sitemaps += list(robots.sitemaps) if robots else []
+    if "sitemap" in source.discovery and not sitemaps:
+        sitemaps.append(clean_url("/sitemap.xml", base) or base)
+    seen: set[str] = set()
+    while sitemaps and len(seen) < MAX_SITEMAPS:
+        sm = sitemaps.pop(0)
+        if sm in seen:
+            continue
+        seen.add(sm)
+        r = await _try(client, sm, site)
+        for f in parse_sitemap(r.body, sm) if r else []:
+            (sitemaps.append(f.url) if f.kind == "sitemap" else found.append(f))
+    if "feed" in source.discovery:
+        if not feeds:
+            home = await _try(client, base, site)
+            feeds = feed_links(home.body, base) if home else []
+        for feed in feeds:
+            r = await _try(client, feed, site)
+            found += parse_feed(r.body, feed) if r else []
+    if "wp-json" in source.discovery and not found:
+        api = clean_url("/wp-json/wp/v2/posts?per_page=100", base)
+        r = await _try(client, api, site) if api else None
+        found += parse_wp_posts(r.body, base) if r else []
+    if not found:
+        found = await _listing_links(client, source, site)
+    unique = {f.url: f for f in found if _wanted(f.url, source, settings, site)}
+    ordered = sorted(unique.values(), key=lambda f: f.lastmod or "", reverse=True)
+    return ordered[: settings.pages_per_source]
+
+
+async def _listing_links(client: Client, source: Source, site: str) -> list[Found]:
+    """Last resort: links on the home page (one listing page, no deeper)."""
+    home = await _try(client, source.base_url, site)
+    if home is None:
+        return []
+    html = home.body.decode("utf-8", "replace")
+    return [Found(u) for u in (clean_url(h, source.base_url) for h in LISTING_LINK.findall(html)) if u]
+
+
+def _charset(content_type: str) -> str | None:
+    m = re.search(r"charset=([\w.:-]+)", content_type, re.IGNORECASE)
+    return m.group(1) if m else None
+
+
+async def fetch_pages(client: Client, source: Source, urls: list[Found], known: dict[str, tuple[str | None, str | None]],
+                      archive: WarcArchive | None, run_id: str) -> CrawlResult:
+    """Fetch each URL once (conditional GET when we have validators); HTML goes to extraction."""
+    out = CrawlResult()
+    site = site_of(urlsplit(source.base_url).hostname or "")
+    for f in urls:
+        etag, modified = known.get(f.url, (None, None))
+        headers = {k: v for k, v in (("If-None-Match", etag), ("If-Modified-Since", modified)) if v}
+        row: dict[str, Any] = {"url": f.url, "run_id": run_id, "source": source.id, "fetched_at": now_iso()}
+        try:
+            r = await client.get(f.url, headers=headers, delay_s=source.delay_s, same_site=site)
+            row.update(final_url=r.final_url, status=r.status, etag=r.headers.get("etag"),
+                       last_modified=r.headers.get("last-modified"), content_type=r.headers.get("content-type"),
+                       bytes=len(r.body))
+            if r.status == 304:
+                out.records.append({**row, "outcome": "not-modified"})
+                continue
+            if r.status != 200:
+                out.records.append({**row, "outcome": "error", "error": f"http: status {r.status}"})
+                continue
+            ctype = (r.headers.get("content-type") or "").lower()
+            if ctype and "html" not in ctype:
+                raise NotHtml(f"content-type {ctype}")
+            if archive:
+                row.update(warc_file=archive.path.name, warc_offset=archive.write(r))
+            out.pages.append(PageInput(r.final_url, r.body, source.id, row["fetched_at"],
+                                       charset=_charset(ctype), page_row=row))
+        except FetchError as exc:
+            out.records.append({**row, "outcome": "skipped" if exc.reason != "fetch" else "error",
+                                "error": f"{exc.reason}: {exc}"})
+    return out
+
+
+async def crawl_sources(sources: list[Source], settings: CrawlSettings, known: dict[str, tuple[str | None, str | None]],
+                        archive: WarcArchive | None, run_id: str) -> list[CrawlResult]:
+    """All sources in parallel (one request at a time per host inside Client)."""
+    async with Client(settings) as client:
+        async def one(source: Source) -> CrawlResult:
+            try:
+                urls = await discover(client, source, settings)
+                return await fetch_pages(client, source, urls, known, archive, run_id)
+            except Exception as exc:  # one broken source must not stop the others: record it
+                log.exception("source %s failed", source.id)
+                return CrawlResult(records=[{"url": source.base_url, "run_id": run_id, "source": source.id,
+                                             "fetched_at": now_iso(), "outcome": "error",
+                                             "error": f"source: {type(exc).__name__}: {exc}"}])
+        return list(await asyncio.gather(*(one(s) for s in sources)))
+
+
+def utc_stamp() -> str:
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S")

@@ -1,0 +1,171 @@
+"""The public jobs of warta, one function per CLI command (the CLI only parses arguments).
+
+Each job opens the database once, applies migrations under that single writer, runs, records the
+run in `runs` and ends with a CHECKPOINT.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections.abc import Iterator
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import duckdb
+
+from extractors import clean, extract_facts, facts_to_contract, load_lexicon
+from flows import store
+from flows.crawl import WarcArchive, crawl_sources
+from flows.errors import ExtractError
+from flows.local import iter_pages
+from flows.pipeline import (
+    Loader,
+    RunCounts,
+    _article_text,
+    extract_and_load,
+    finish_run,
+    make_pool,
+    start_run,
+)
+from flows.settings import Settings, Source, load_settings
+
+log = logging.getLogger(__name__)
+
+
+def open_db(db: Path, sources: list[Source] = ()) -> duckdb.DuckDBPyConnection:  # type: ignore[assignment]
+    con = store.connect(db)
+    store.migrate(con)
+    store.load_regions(con, load_lexicon().regions.values())
+    if sources:
+        store.insert_rows(con, "sources", [{"source_id": s.id, "name": s.name, "base_url": s.base_url,
+                                            "region": s.region, "config": json.dumps(s.model_dump(mode="json"))}
+                                           for s in sources], replace=True)
+    return con
+
+
+def extract(paths: list[Path]) -> Iterator[dict[str, Any]]:
+    """Facts of text or HTML files in the eval contract shape; no database, no Prefect."""
+    lex = load_lexicon()
+    for page in iter_pages(paths):
+        source = Path(urlsplit(page.url).path).name
+        try:
+            text = _article_text(page).text
+        except ExtractError as exc:
+            yield {"source": source, "error": str(exc), "dates": [], "officials": [], "innovations": [],
+                   "events": [], "regions": []}
+            continue
+        yield {"source": source, **facts_to_contract(extract_facts(clean(text, lex).text, lex))}
+
+
+def _loaded(con: duckdb.DuckDBPyConnection, kind: str, pages: Any, settings: Settings,
+            skipped: list[dict[str, Any]], progress: Any = None) -> RunCounts:
+    run_id = start_run(con, kind)
+    loader = Loader(con, run_id)
+    pool = make_pool(settings.pipeline.workers)
+    try:
+        counts = extract_and_load(pages, loader, batch_size=settings.pipeline.batch_size, pool=pool, progress=progress)
+        loader.load({"pages": [{**s, "run_id": run_id} for s in skipped]})
+        finish_run(con, run_id, counts)
+        return counts
+    except BaseException:
+        finish_run(con, run_id, loader.counts, status="failed")
+        raise
+    finally:
+        if pool:
+            pool.shutdown(cancel_futures=True)
+
+
+def ingest(paths: list[Path], *, db: Path, settings: Settings | None = None, progress: Any = None) -> RunCounts:
+    """Load local HTML/text files, directories or WARC files; no network."""
+    settings = settings or load_settings()
+    con = open_db(db)
+    try:
+        skipped: list[dict[str, Any]] = []
+        pages = iter_pages(paths, max_bytes=settings.crawl.max_bytes, skipped=skipped)
+        return _loaded(con, "ingest", pages, settings, skipped, progress)
+    finally:
+        con.close()
+
+
+def known_validators(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str | None, str | None]]:
+    """ETag/Last-Modified of the latest successful fetch of each URL, for conditional GETs."""
+    rows = con.execute("""
+        SELECT url, arg_max(etag, fetched_at), arg_max(last_modified, fetched_at)
+        FROM pages WHERE status = 200 GROUP BY url""").fetchall()
+    return {u: (e, m) for u, e, m in rows}
+
+
+def crawl_sources_into(sources: list[Source], *, db: Path, settings: Settings, kind: str = "crawl",
+                       progress: Any = None) -> RunCounts:
+    """Discover, fetch and load the given sources in one run."""
+    con = open_db(db, sources)
+    try:
+        run_id = start_run(con, kind)
+        archive = WarcArchive(settings.resolve(settings.store.warc_dir) / f"{run_id}.warc.gz")
+        try:
+            results = asyncio.run(crawl_sources(sources, settings.crawl, known_validators(con), archive, run_id))
+        finally:
+            archive.close()
+        loader = Loader(con, run_id)
+        pool = make_pool(settings.pipeline.workers) if sum(len(r.pages) for r in results) > 50 else None
+        try:
+            pages = [p for r in results for p in r.pages]
+            counts = extract_and_load(pages, loader, batch_size=settings.pipeline.batch_size, pool=pool,
+                                      progress=progress)
+            loader.load({"pages": [rec for r in results for rec in r.records]})
+            counts.not_modified = sum(1 for r in results for rec in r.records if rec["outcome"] == "not-modified")
+            finish_run(con, run_id, counts, details={"sources": [s.id for s in sources]})
+            return counts
+        finally:
+            if pool:
+                pool.shutdown(cancel_futures=True)
+    finally:
+        con.close()
+
+
+def sources_from_urls(urls: list[str]) -> list[Source]:
+    """Ad-hoc sources for `warta crawl URL...`: discovery by robots, sitemaps and feeds."""
+    out = []
+    for url in urls:
+        host = urlsplit(url).netloc
+        sid = "".join(c if c.isalnum() else "-" for c in host.lower()).strip("-") or "site"
+        out.append(Source(id=sid, name=host, base_url=url, discovery=("robots", "sitemap", "feed", "wp-json")))
+    return out
+
+
+def summary(db: Path) -> dict[str, Any]:
+    """Counts an operator wants after a run."""
+    con = store.connect(db, read_only=True)
+    try:
+        q = lambda sql: con.execute(sql).fetchone()[0]  # noqa: E731
+        return {
+            "articles": q("SELECT count(*) FROM articles"),
+            "stories": q("SELECT count(*) FROM articles WHERE duplicate_of IS NULL"),
+            "officials": q("SELECT count(*) FROM officials"),
+            "innovations": q("SELECT count(*) FROM innovations"),
+            "events": q("SELECT count(*) FROM events"),
+            "pages": q("SELECT count(*) FROM pages"),
+        }
+    finally:
+        con.close()
+
+
+def status(db: Path, limit: int = 10) -> list[dict[str, Any]]:
+    """The last runs, newest first."""
+    con = store.connect(db, read_only=True)
+    try:
+        cur = con.execute("SELECT run_id, kind, started_at, finished_at, status, pages, articles_new, "
+                          "articles_updated, not_modified, facts, errors FROM runs ORDER BY started_at DESC LIMIT ?",
+                          [limit])
+        cols = [d[0] for d in cur.description]
+        return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+    finally:
+        con.close()
+
+
+def counts_dict(counts: RunCounts) -> dict[str, Any]:
+    return {k: v for k, v in asdict(counts).items()}

