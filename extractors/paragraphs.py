@@ -34,7 +34,7 @@ class Paragraph:
 def normalise(text: str) -> str:
     """The form paragraphs are compared in: NFKC, case-folded, unified quotes/dashes, single spaces."""
     t = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
-    return re.sub(r"\s+", " ", t).strip(" .")
+    return re.sub(r"\s+", " ", t).strip(" .,\"'")
 
 
 def paragraph_hash(text: str) -> str:

@@ -8,8 +8,10 @@ Parsers take bytes and return URLs; they never fetch, so they are tested on any 
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import re
+import zlib
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -43,11 +45,14 @@ def clean_url(url: str, base: str | None = None) -> str | None:
 
 
 def maybe_gunzip(body: bytes) -> bytes:
+    """Gunzip a gzipped sitemap or feed, at most MAX_GZIP_BYTES (a bomb stops there); b"" if corrupt."""
     if body[:2] != b"\x1f\x8b":
         return body
-    with gzip.GzipFile(fileobj=__import__("io").BytesIO(body)) as fh:
-        data = fh.read(MAX_GZIP_BYTES + 1)
-    return data[:MAX_GZIP_BYTES]
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(body)) as fh:
+            return fh.read(MAX_GZIP_BYTES)
+    except (OSError, EOFError, zlib.error):
+        return b""
 
 
 def _local(tag: object) -> str:

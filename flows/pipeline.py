@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import uuid
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -318,7 +319,7 @@ def now_iso() -> str:
 
 
 def start_run(con: duckdb.DuckDBPyConnection, kind: str) -> str:
-    run_id = f"{kind}-{datetime.now(UTC):%Y%m%dT%H%M%S}-{hashlib.blake2b(now_iso().encode(), digest_size=3).hexdigest()}"
+    run_id = f"{kind}-{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
     store.insert_rows(con, "runs", [{"run_id": run_id, "kind": kind, "started_at": now_iso(), "status": "running"}])
     return run_id
 

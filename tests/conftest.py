@@ -1,0 +1,47 @@
+"""Shared fixtures: the lexicon, the dev-set gold files, a served demo site, a fresh database."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import settings
+
+from extractors import load_lexicon
+
+settings.register_profile("ci", max_examples=60, deadline=None)
+settings.load_profile("ci")
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.fixture(scope="session")
+def lex():
+    return load_lexicon()
+
+
+def gold_cases() -> list[dict]:
+    """The gold articles: the shared dev set when present, else the copies under tests/golden/eval."""
+    for d in (SHARED / "eval" / "dev", GOLDEN / "eval"):
+        files = sorted(d.glob("*.json"))
+        if files:
+            return [json.loads(f.read_text(encoding="utf-8")) for f in files]
+    return []
+
+
+@pytest.fixture
+def demo_site() -> Iterator[str]:
+    from flows.demo import serve_directory
+    with serve_directory() as base:
+        yield base
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _quiet_prefect() -> None:
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("DO_NOT_TRACK", "1")

@@ -1,0 +1,41 @@
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extractors import clean
+from extractors.paragraphs import normalise
+
+SEEDS = sorted((Path(__file__).resolve().parents[3] / "shared" / "seeds").glob("*.txt"))
+FURNITURE = ["- Advertisement -", "Click Here", "Berita Terkait", "Rekomendasi berita", "Eksplorasi konten lain",
+             "Langganan sekarang", "Laporan Wartawan", "Penulis:", "PenulisLuki", "loading...", "spot_img", "© 2025"]
+
+
+@pytest.mark.skipif(not SEEDS, reason="shared seeds not present")
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem[:3])
+def test_seed_keeps_every_story_paragraph_once_and_drops_furniture(lex, seed):
+    raw = seed.read_text(encoding="utf-8")
+    text = clean(raw, lex).text
+    story = {normalise(ln) for ln in raw.splitlines() if len(ln.split()) >= 15}
+    kept = [normalise(ln) for ln in text.splitlines()]
+    assert story <= set(kept)
+    assert len(kept) == len(set(kept))
+    assert not any(f.lower() in text.lower() for f in FURNITURE)
+
+
+def test_repeated_paragraph_keeps_first_occurrence(lex):
+    text = "Paragraf pertama yang cukup panjang untuk cerita.\nParagraf kedua.\n“Paragraf  pertama yang cukup panjang untuk cerita.”"
+    cleaned = clean(text, lex)
+    assert [p.kind for p in cleaned.paragraphs] == ["body", "body", "repeat"]
+
+
+def test_byline_becomes_metadata(lex):
+    cleaned = clean("Penulis: Ivan Ismar | Editor: Hasriyani Latif\nIsi berita yang panjang sekali di sini ya.", lex)
+    assert cleaned.bylines == ["Ivan Ismar"]
+
+
+@given(st.text(max_size=500))
+def test_cleaning_is_idempotent_and_never_raises(lex, text):
+    once = clean(text, lex).text
+    assert clean(once, lex).text == once

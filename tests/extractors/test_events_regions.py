@@ -1,0 +1,24 @@
+from extractors import extract_facts, find_dates, find_events, find_regions
+
+
+def test_event_with_trigger_date_and_venue(lex):
+    text = ("Staf Ahli Dirham membuka Sosialisasi Inovasi Pelayanan Publik, bertempat di Ruang Galery Lt.1 "
+            "Kantor Bupati Takalar, Selasa, (9/10/2018).")
+    (e,) = find_events(text, lex, dates=find_dates(text, lex))
+    assert (e.date, e.kind, e.location) == ("2018-10-09", "socialization", "Ruang Galery Lt.1 Kantor Bupati Takalar")
+
+
+def test_participant_count(lex):
+    text = "Bimbingan Teknis dibuka Selasa (29/3/2022). Kegiatan ini diikuti sebanyak 40 peserta dari OPD."
+    events = find_events(text, lex, dates=find_dates(text, lex))
+    assert events[0].kind == "training"
+
+
+def test_region_aliases_resolve_to_kemendagri_codes(lex):
+    codes = {m.region.code for m in find_regions("Pemkab Lutim dan Pemprov Sulsel serta Kota Pare-Pare", lex)}
+    assert codes == {"73.24", "73", "73.72"}
+
+
+def test_venue_city_is_not_an_article_region(lex):
+    text = "Wali Kota Parepare, Taufan Pawe membuka kegiatan Pemerintah Kota Parepare di LAN RI, Makassar."
+    assert [r.name for r in extract_facts(text, lex).region_list] == ["Kota Parepare"]

@@ -1,0 +1,40 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extractors import find_officials
+
+
+@pytest.mark.parametrize(("text", "name", "title", "region"), [
+    ("Wali Kota Parepare, Taufan Pawe membuka resmi kegiatan", "Taufan Pawe", "Wali Kota Parepare", "Kota Parepare"),
+    ("oleh Sekretaris Daerah (Sekda) Barru Dr. Ir. Abustan AB, M.Si. diselenggarakan", "Abustan AB",
+     "Sekretaris Daerah (Sekda) Barru", "Kabupaten Barru"),
+    ("Kepala Bagian Organisasi Setda Barru, Safaruddin Tajuddin, SH, MM, menyampaikan", "Safaruddin Tajuddin",
+     "Kepala Bagian Organisasi Setda Barru", "Kabupaten Barru"),
+    ("Bupati Bone Dr.H.A.Fahsar M.Padjalangi,M.Si. membuka", "A.Fahsar M.Padjalangi", "Bupati Bone", "Kabupaten Bone"),
+    ("Pjs Bupati Luwu Timur, Jayadi Nas mengatakan", "Jayadi Nas", "Pjs Bupati Luwu Timur", "Kabupaten Luwu Timur"),
+    ("Tim terdiri atas Fince Desima Hasibuan, Direktur Penyerasian Kementerian Desa dan PDT bersama staf",
+     "Fince Desima Hasibuan", "Direktur Penyerasian Kementerian Desa dan PDT", None),
+])
+def test_official_is_read_in_press_orders(lex, text, name, title, region):
+    (o,) = find_officials(text, lex)
+    assert (o.name, o.title, o.region.name if o.region else None) == (name, title, region)
+
+
+def test_partial_mention_joins_the_full_name(lex):
+    text = "Sekretaris Daerah (Sekda) Barru Dr. Abustan AB membuka acara. Kata Sekda Abustan dihadapan peserta."
+    assert [o.name for o in find_officials(text, lex)] == ["Abustan AB"]
+
+
+def test_journalists_and_editors_are_not_officials(lex):
+    assert find_officials("Penulis: Ivan Ismar | Editor: Hasriyani Latif", lex) == []
+
+
+def test_position_without_a_name_gives_nothing(lex):
+    assert find_officials("Bupati Banggai menerima penghargaan dalam ajang IGA 2025.", lex) == []
+
+
+@given(st.text(max_size=300))
+def test_any_text_never_raises(lex, text):
+    for o in find_officials(text, lex):
+        assert o.name and o.title

@@ -1,0 +1,49 @@
+import gzip
+
+from flows import jobs, store
+from flows.settings import PipelineSettings, Settings
+
+HTML = """<html><head><link rel="canonical" href="https://berita.example.id/{slug}/">
+<meta property="article:published_time" content="2022-07-06"></head><body><article><h1>Judul {slug}</h1>
+<p>Wali Kota Parepare, Taufan Pawe membuka resmi kegiatan Laboratorium Inovasi Pemerintah Kota Parepare 2022,
+yang berlangsung di Puslatbang LAN RI, Makassar, Rabu (6/7/2022).</p>
+<p>Berita ke {slug} memuat paragraf yang cukup panjang supaya ekstraksi trafilatura menganggapnya sebagai isi
+artikel utama dan bukan sekadar menu navigasi atau iklan.</p></article></body></html>"""
+
+
+def _settings() -> Settings:
+    return Settings(pipeline=PipelineSettings(workers=1, batch_size=2))
+
+
+def test_ingest_reads_html_gz_text_and_records_bad_files(tmp_path):
+    (tmp_path / "a.html").write_text(HTML.format(slug="a"), encoding="utf-8")
+    (tmp_path / "b.html.gz").write_bytes(gzip.compress(HTML.format(slug="b").encode("utf-8")))
+    (tmp_path / "c.txt").write_text("Bupati Bone Andi Fahsar membuka workshop, Senin 16 Oktober 2017.\n" * 2,
+                                    encoding="utf-8")
+    (tmp_path / "broken.html").write_bytes(b"\x00\xff<html><body><p>")
+    db = tmp_path / "w.duckdb"
+    counts = jobs.ingest([tmp_path], db=db, settings=_settings())
+    con = store.connect(db, read_only=True)
+    urls = sorted(r[0] for r in con.execute("SELECT url FROM articles").fetchall())
+    skipped = con.execute("SELECT count(*) FROM pages WHERE outcome = 'skipped'").fetchone()[0]
+    con.close()
+    assert counts.articles_new == 3
+    assert urls[1:] == ["https://berita.example.id/a/", "https://berita.example.id/b/"]
+    assert urls[0].startswith("file://") and urls[0].endswith("c.txt")
+    assert skipped == 1
+
+
+def test_ingest_twice_does_not_double(tmp_path):
+    (tmp_path / "a.html").write_text(HTML.format(slug="a"), encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    jobs.ingest([tmp_path], db=db, settings=_settings())
+    again = jobs.ingest([tmp_path], db=db, settings=_settings())
+    assert (again.articles_new, again.unchanged) == (0, 1)
+
+
+def test_ingest_in_worker_processes(tmp_path):
+    for i in range(6):
+        (tmp_path / f"p{i}.html").write_text(HTML.format(slug=f"p{i}"), encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    counts = jobs.ingest([tmp_path], db=db, settings=Settings(pipeline=PipelineSettings(workers=2, batch_size=2)))
+    assert counts.articles_new + counts.articles_updated == 6
