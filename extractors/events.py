@@ -27,6 +27,7 @@ class _Patterns:
     participants: re.Pattern[str]
     organiser: re.Pattern[str]
     name_tail: re.Pattern[str]
+    object_tail: re.Pattern[str]
 
 
 @cache
@@ -43,6 +44,7 @@ def _patterns(lex: Lexicon) -> _Patterns:
                                 re.IGNORECASE),
         organiser=re.compile(r"\b(?:dilaksanakan|diselenggarakan|digelar|diadakan)\s+(?:oleh\s+)?(?P<org>(?:[A-Z][\w()-]*\s*){2,10})"),
         name_tail=re.compile(rf"(?:\s+{_CAP_WORD}){{0,12}}"),
+        object_tail=re.compile(r"(?:\s+(?!(?:di|pada|yang|dan|oleh|untuk|sebagai|bertempat|dengan)\b)[^\s,.;:()“”\"]+){0,8}"),
     )
 
 
@@ -64,6 +66,8 @@ def _best_trigger(text: str, s: Span, lex: Lexicon, pats: _Patterns) -> tuple[st
     best = None
     for m in pats.trigger.finditer(text, s.start, s.end):
         kind, prio = lex.event_triggers[m.group(0).lower()]
+        if kind == "venue":
+            continue
         if best is None or prio > best[1]:
             best = (kind, prio, m.start(), m.end())
     return best
@@ -108,18 +112,36 @@ def _upgrade(kind: str, text: str, lex: Lexicon, pats: _Patterns) -> str:
     return "innovation_lab" if len(labs) >= 2 else kind
 
 
+def _location(text: str, c: _Candidate, pats: _Patterns, lex: Lexicon) -> str | None:
+    """The venue: in the event's sentence, else in the rest of its paragraph or the next one.
+    A phrase that starts with a venue word (aula, ruang, hotel ...) beats any other "di X"."""
+    para_end = text.find("\n", text.find("\n", c.end) + 1)
+    windows = [(c.sentence.start, c.sentence.end), (c.sentence.end, para_end if para_end > 0 else len(text))]
+    for start, end in windows:
+        found = [m.group("loc").strip(" ,") for m in pats.location.finditer(text, start, end)]
+        venues = [f for f in found if f.split()[0].lower() in lex.venue_words]
+        if venues or (found and (start, end) == windows[0]):
+            return (venues or found)[0]
+    return None
+
+
 def _describe(c: _Candidate, text: str, officials: list[Official], pats: _Patterns, lex: Lexicon) -> Event:
     sentence = text[c.sentence.start:c.sentence.end]
-    tail = pats.name_tail.match(text, c.end)
-    name = text[c.start:tail.end() if tail else c.end].strip(" ,.")
-    loc = pats.location.search(sentence)
-    part = pats.participants.search(sentence)
+    if text[c.start].isupper():
+        tail = pats.name_tail.match(text, c.end)
+        name = text[c.start:tail.end() if tail else c.end]
+    else:   # a verb or common noun: the activity is what follows it ("meluncurkan aplikasi SIPAKAR")
+        tail = pats.object_tail.match(text, c.end)
+        name = text[c.start:tail.end() if tail else c.end]
+    name = name.strip(" ,.")
+    loc = _location(text, c, pats, lex)
+    part = pats.participants.search(sentence) or pats.participants.search(text, c.start)
     org = pats.organiser.search(sentence)
     opener = next((o.name for o in officials if c.sentence.start <= o.span.start < c.sentence.end
                    and re.search(r"\b(?:membuka|dibuka)\b", sentence)), None)
     return Event(
         kind=_upgrade(c.kind, text, lex, pats), name=name, date=c.date, span=Span(c.start, c.end),
-        location=loc.group("loc").strip(" ,") if loc else None,
+        location=loc,
         organiser=org.group("org").strip() if org else None, opened_by=opener,
         participants=int(part.group("n").replace(".", "")) if part else None,
     )

@@ -46,6 +46,7 @@ class RegionMention:
     span: Span
     surface: str
     strong: bool                     # a government of it acts (Pemkab X, Bupati X, Kabupaten X), not a bare place
+    government: bool = False         # named as a government itself ("Pemerintah Provinsi X", "Pemprov X")
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,6 +37,7 @@ class _Compiled:
     trigger: re.Pattern[str]
     glued_honorific: re.Pattern[str]
     reverse_name: re.Pattern[str]
+    venue_before: re.Pattern[str]
 
 
 @cache
@@ -47,7 +48,9 @@ def _compiled(lex: Lexicon) -> _Compiled:
     return _Compiled(
         trigger=re.compile(rf"(?<![\w-])(?:(?P<acting>{acting})\s+)?(?P<title>{titles})(?![\w-])"),
         glued_honorific=re.compile(rf"^(?:(?:{hons})\.)+(?=\S)", re.IGNORECASE),
-        reverse_name=re.compile(r"(?:^|[a-z,;:.]\s+)(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*)\s*,\s*$"),
+        venue_before=re.compile(rf"\b(?i:{alt(list(lex.venue_words))})\s+(?:[A-Z]\w*\s+)?$"),
+        reverse_name=re.compile(
+            r"(?:^|[a-z,;:.]\s+)(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*)(?:\s*,\s*|\s+(?:selaku|sebagai)\s+)$"),
     )
 
 
@@ -97,7 +100,9 @@ def _run(toks: list[_Tok], i: int, lex: Lexicon, comp: _Compiled) -> list[tuple[
         if kind == "end":
             break
         out.extend((kind, i + k) for k in range(n))
-        sentence_end = kind == "unknown" and toks[i].text.endswith(".") and not _INITIALS.match(toks[i].text)
+        last = toks[i + n - 1].text
+        sentence_end = last.endswith(".") and not _INITIALS.match(last) and last not in lex.title_words \
+            and last not in lex.acting and kind in ("unit", "unknown")
         if kind in ("comma", "hon") or sentence_end:
             break
         i += n
@@ -207,11 +212,13 @@ def _forward(text: str, toks: list[_Tok], ti: int, m: re.Match[str], lex: Lexico
 
 
 def _reverse(text: str, m: re.Match[str], lex: Lexicon, comp: _Compiled) -> _Mention | None:
-    """'Fince Desima Hasibuan, Direktur ...': the name stands before the position."""
+    """'Fince Desima Hasibuan, Direktur ...' / 'X selaku Gubernur Sulsel': the name stands before the position."""
     before = comp.reverse_name.search(text[max(0, m.start() - 60):m.start()])
     if before is None:
         return None
     words = before.group("name").split()
+    while words and _is_honorific(words[0], lex, comp):
+        words = words[1:]
     toks = [_Tok(w, 0, 0) for w in words]
     if not _valid_name(toks, lex) or any(_is_unit(w, lex) or w in lex.not_names for w in words):
         return None
@@ -221,17 +228,21 @@ def _reverse(text: str, m: re.Match[str], lex: Lexicon, comp: _Compiled) -> _Men
     title_end = title_toks[end_tok[-1]].end if end_tok else m.end()
     start = m.start() - len(before.group(0)) + before.start("name")
     return _Mention(" ".join(words), text[m.start():title_end].strip(" ,"), lex.titles[m.group("title")],
-                    start, start + len(before.group("name")), before.group("name"), ())
+                    start, start + len(before.group("name")), " ".join(words), ())
 
 
 def _tokens(text: str, pos: int, limit: int = 260) -> list[_Tok]:
-    return [_Tok(t.group(0), pos + t.start(), pos + t.end()) for t in _TOKEN.finditer(text[pos:pos + limit])]
+    """Tokens after `pos`, within the same line (a position never runs into the next paragraph)."""
+    window = text[pos:pos + limit].split("\n", 1)[0]
+    return [_Tok(t.group(0), pos + t.start(), pos + t.end()) for t in _TOKEN.finditer(window)]
 
 
 def _mentions(text: str, lex: Lexicon) -> list[_Mention]:
     comp = _compiled(lex)
     out: list[_Mention] = []
     for m in comp.trigger.finditer(text):
+        if comp.venue_before.search(text, max(0, m.start() - 25), m.start()):
+            continue    # "kantor Gubernur", "rumah jabatan Bupati": a place, not a person's position
         toks = _tokens(text, m.end())
         mention = _forward(text, toks, 0, m, lex, comp) or _reverse(text, m, lex, comp)
         if mention:

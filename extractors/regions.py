@@ -73,9 +73,10 @@ def _mention_at(text: str, start: int, end: int, candidates: tuple[Region, ...],
     region = _pick(candidates, _LEVEL_OF_MARKER[level])
     if region is None:
         return None
-    pre = (m.group("pre") or "").strip().lower()
-    strong = pre not in lex.locative
-    return RegionMention(region, Span(start, end), text[start:end], strong=strong)
+    pre = (m.group("pre") or "").strip()
+    strong = pre.lower() not in lex.locative
+    government = m.group("marker").lower().startswith("pem") and pre not in lex.title_words
+    return RegionMention(region, Span(start, end), text[start:end], strong=strong, government=government)
 
 
 def find_regions(text: str, lex: Lexicon) -> list[RegionMention]:
@@ -121,24 +122,16 @@ def region_of_title(title: str, lex: Lexicon) -> Region | None:
 
 
 def article_regions(mentions: list[RegionMention], officials: list[Official]) -> list[Region]:
-    """The regions an article is about: kabupaten/kota whose government acts (two strong mentions, or
-    one plus the region of a named official), and provinces only when their government itself acts
-    or no kabupaten/kota does."""
+    """The regions an article is about: kabupaten/kota whose government acts (the most named one, any
+    named twice, any whose official is named), and provinces only when their government itself acts
+    ("Pemerintah Provinsi X", "Pemprov X") or when no kabupaten/kota does."""
     strong = Counter(m.region for m in mentions if m.strong)
-    official_regions = Counter(o.region for o in officials if o.region is not None)
-    local: list[Region] = []
-    for region, n in strong.items():
-        if region.level == "province":
-            continue
-        if n >= 2 or official_regions[region] or n == max(strong.values()):
-            local.append(region)
-    provinces = [r for r in strong if r.level == "province" and _province_acts(r, mentions)]
-    if not local:
-        provinces += [r for r in official_regions if r.level == "province" and r not in provinces]
-    ordered = sorted(local + provinces, key=lambda r: min(m.span.start for m in mentions if m.region == r)
-                     if any(m.region == r for m in mentions) else 1 << 30)
-    return ordered
-
-
-def _province_acts(region: Region, mentions: list[RegionMention]) -> bool:
-    return any(m.region == region and m.strong and m.surface and m.span.start >= 0 for m in mentions)
+    official_regions = {o.region for o in officials if o.region is not None}
+    local_counts = {r: n for r, n in strong.items() if r.level != "province"}
+    top = max(local_counts.values(), default=0)
+    chosen = [r for r, n in local_counts.items() if n >= 2 or r in official_regions or n == top]
+    chosen += [r for r in strong if r.level == "province" and any(m.region == r and m.government for m in mentions)]
+    if not local_counts:
+        chosen += [r for r in official_regions if r.level == "province" and r not in chosen]
+    first = {r: min((m.span.start for m in mentions if m.region == r), default=1 << 30) for r in chosen}
+    return sorted(chosen, key=lambda r: first[r])

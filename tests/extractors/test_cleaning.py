@@ -25,7 +25,8 @@ def test_seed_keeps_every_story_paragraph_once_and_drops_furniture(lex, seed):
 
 
 def test_repeated_paragraph_keeps_first_occurrence(lex):
-    text = "Paragraf pertama yang cukup panjang untuk cerita.\nParagraf kedua.\n“Paragraf  pertama yang cukup panjang untuk cerita.”"
+    first = "Paragraf pertama yang cukup panjang untuk cerita."
+    text = f"{first}\nParagraf kedua.\n“{first.replace(' ', '  ', 1)}”"
     cleaned = clean(text, lex)
     assert [p.kind for p in cleaned.paragraphs] == ["body", "body", "repeat"]
 
