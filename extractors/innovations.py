@@ -34,6 +34,7 @@ class _Patterns:
     cue_list: re.Pattern[str]
     numbered: re.Pattern[str]
     cue_word: re.Pattern[str]
+    sector: re.Pattern[str]
 
 
 @cache
@@ -49,6 +50,7 @@ def _patterns(lex: Lexicon) -> _Patterns:
         cue_list=re.compile(rf"\b(?i:{cue})\b[^.\n]{{0,80}}?\b(?:adalah|yaitu|yakni|antara lain|diantaranya|di antaranya)\s*:?\s*(?P<items>[^.\n]+)"),
         numbered=re.compile(rf"\(\d{{1,2}}\)\s*(?P<name>{_PHRASE})"),
         cue_word=re.compile(rf"\b(?i:{cue})\b"),
+        sector=re.compile(rf"\b{alt(list(lex.sectors))}\b"),
     )
 
 
@@ -152,7 +154,7 @@ def _listed(text: str, lex: Lexicon, pats: _Patterns) -> list[Innovation]:
 
 def _sector(text: str, inv: Innovation, lex: Lexicon) -> str | None:
     window = text[max(0, inv.span.start - 60):inv.span.end].lower()
-    hits = [(window.rfind(w), s) for w, s in lex.sectors.items() if re.search(rf"\b{re.escape(w)}\b", window)]
+    hits = [(m.start(), lex.sectors[m.group(0)]) for m in _patterns(lex).sector.finditer(window)]
     return max(hits)[1] if hits else None
 
 

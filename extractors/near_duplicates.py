@@ -8,27 +8,32 @@ no pairwise comparison).
 from __future__ import annotations
 
 import re
+import zlib
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 NUM_PERM = 64
 THRESHOLD = 0.8          # Jaccard of 5-word shingles; syndicated copies score > 0.9, same-topic stories < 0.3
 _SHINGLE = 5
 SCHEME = "affine32"
+#: the permutations depend only on (NUM_PERM, seed, scheme): computed once, never changed
+_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations
 
 
 def signature(text: str) -> bytes:
     """MinHash of the text's 5-word shingles, as bytes for storage."""
     words = re.findall(r"\w+", text.casefold())
     shingles = {" ".join(words[i:i + _SHINGLE]) for i in range(max(1, len(words) - _SHINGLE + 1))}
-    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
+    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashfunc=zlib.crc32,   # C-speed 32-bit hash
+                permutations=_PERMUTATIONS)
     m.update_batch([s.encode("utf-8") for s in shingles])
     return m.hashvalues.astype(np.uint64).tobytes()
 
 
-def _minhash(sig: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashvalues=np.frombuffer(sig, dtype=np.uint64))
+def _minhash(sig: bytes) -> LeanMinHash:
+    """A stored signature as a MinHash for LSH (lean: no permutations to rebuild)."""
+    return LeanMinHash(seed=1, hashvalues=np.frombuffer(sig, dtype=np.uint64), scheme=SCHEME)
 
 
 class NearDupIndex:

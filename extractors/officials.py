@@ -250,8 +250,11 @@ def _mentions(text: str, lex: Lexicon) -> list[_Mention]:
     return out
 
 
-def _region_for(mention: _Mention, lex: Lexicon, default: Region | None) -> Region | None:
-    explicit = region_of_title(mention.title, lex)
+def _region_for(mention: _Mention, lex: Lexicon, default: Region | None,
+                titles: dict[str, Region | None]) -> Region | None:
+    if mention.title not in titles:
+        titles[mention.title] = region_of_title(mention.title, lex)
+    explicit = titles[mention.title]
     if explicit:
         return explicit
     national = mention.level == "national" or any(
@@ -283,11 +286,12 @@ def find_officials(text: str, lex: Lexicon, *, default_region: Region | None = N
         else:
             people.append([mention])
     out = []
+    titles: dict[str, Region | None] = {}     # region of each distinct title, looked up once
     for group in people:
         full = max(group, key=lambda x: (len(x.name.split()), -x.start))
         titled = max(group, key=lambda x: (len(x.title), -x.start))
-        region = _region_for(titled, lex, default_region) or next(
-            (r for r in (region_of_title(x.title, lex) for x in group) if r), None)
+        region = _region_for(titled, lex, default_region, titles) or next(
+            (r for r in (_region_for(x, lex, None, titles) for x in group) if r), None)
         out.append(Official(full.name, titled.title, region, Span(full.start, full.end),
                             name_as_written=full.written, honorifics=full.honorifics))
     return out

@@ -22,13 +22,17 @@ _LEVEL_OF_MARKER = {"regency": ("regency",), "city": ("city",), "province": ("pr
                     "any": ("regency", "city", "province")}
 
 
+_KEY_DROP = str.maketrans("", "", " \t'’-")
+
+
 def _key(words: list[str] | tuple[str, ...]) -> str:
-    return re.sub(r"[\s'’-]+", "", "".join(words)).lower()
+    return "".join(words).translate(_KEY_DROP).lower()
 
 
 @dataclass(frozen=True)
 class _Gazetteer:
     surfaces: dict[str, tuple[Region, ...]]
+    first_words: frozenset[str]              # keys of the first word of every surface: a cheap pre-filter
     marker_before: re.Pattern[str]
     markers: dict[str, str]
 
@@ -36,8 +40,10 @@ class _Gazetteer:
 @cache
 def _gazetteer(lex: Lexicon) -> _Gazetteer:
     surfaces: dict[str, list[Region]] = {}
+    first_words: set[str] = set()
 
     def add(surface: str, region: Region) -> None:
+        first_words.add(_key(_WORD.findall(surface)[:1]))
         bucket = surfaces.setdefault(_key(surface.split()), [])
         if region not in bucket:
             bucket.append(region)
@@ -50,7 +56,7 @@ def _gazetteer(lex: Lexicon) -> _Gazetteer:
     markers = {k.lower(): v for k, v in lex.region_markers.items()}
     marker_before = re.compile(
         rf"(?:^|(?<=\W))(?P<pre>\w+\s+)?(?P<marker>{alt(list(lex.region_markers))})\s*$", re.IGNORECASE)
-    return _Gazetteer({k: tuple(v) for k, v in surfaces.items()}, marker_before, markers)
+    return _Gazetteer({k: tuple(v) for k, v in surfaces.items()}, frozenset(first_words), marker_before, markers)
 
 
 def _pick(candidates: tuple[Region, ...], levels: tuple[str, ...]) -> Region | None:
@@ -86,7 +92,7 @@ def find_regions(text: str, lex: Lexicon) -> list[RegionMention]:
     out: list[RegionMention] = []
     i = 0
     while i < len(words):
-        if not words[i][0][0].isupper():
+        if not words[i][0][0].isupper() or _key([words[i][0]]) not in gaz.first_words:
             i += 1
             continue
         for n in range(min(_MAX_NGRAM, len(words) - i), 0, -1):

@@ -19,7 +19,6 @@ import duckdb
 
 from extractors import clean, extract_facts, facts_to_contract, load_lexicon
 from flows import store
-from flows.crawl import WarcArchive, crawl_sources
 from flows.errors import ExtractError
 from flows.local import iter_pages
 from flows.pipeline import (
@@ -102,6 +101,8 @@ def known_validators(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str | No
 def crawl_sources_into(sources: list[Source], *, db: Path, settings: Settings, kind: str = "crawl",
                        progress: Any = None) -> RunCounts:
     """Discover, fetch and load the given sources in one run."""
+    from flows.crawl import WarcArchive, crawl_sources  # httpx & co. only when crawling
+
     con = open_db(db, sources)
     try:
         run_id = start_run(con, kind)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import threading
 import uuid
 from bisect import bisect_right
 from collections import Counter
@@ -189,8 +190,18 @@ def batched(items: Iterable[PageInput], size: int) -> Iterator[list[PageInput]]:
 
 
 def make_pool(workers: int) -> Executor | None:
-    """Extraction processes ('spawn': safe beside Prefect's threads); None means work inline."""
-    return ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) if workers > 1 else None
+    """Extraction processes, or None to work inline (one worker).
+
+    'fork' starts workers at once with everything imported, but is only safe while this process runs
+    no other threads; beside Prefect's threads 'forkserver' is used (one clean process forks the workers).
+    """
+    if workers <= 1:
+        return None
+    method = "fork" if threading.active_count() == 1 else "forkserver"
+    ctx = get_context(method)
+    if method == "forkserver":
+        ctx.set_forkserver_preload(["flows.pipeline"])
+    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
 
 
 @dataclass
@@ -215,6 +226,7 @@ class Loader:
     def __init__(self, con: duckdb.DuckDBPyConnection, run_id: str) -> None:
         self.con, self.run_id = con, run_id
         self.counts = RunCounts()
+        self.columns = store.table_columns(con)
         self.index = NearDupIndex()
         for aid, sig, pub in con.execute(
                 "SELECT m.article_id, m.signature, a.published_at::VARCHAR FROM article_minhash m "
@@ -263,7 +275,7 @@ class Loader:
         self.counts.pages += len(filtered.get("pages", []))
         self.counts.facts += sum(len(filtered.get(t, [])) for t in
                                  ("date_mentions", "official_mentions", "innovation_mentions", "events"))
-        store.load_batch(self.con, filtered)
+        store.load_batch(self.con, filtered, self.columns, replaced=[a for a in keep if a in existing])
 
     def finish(self) -> None:
         """Mark cross-article boilerplate and rebuild the text of the articles it touched."""

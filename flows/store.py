@@ -84,17 +84,25 @@ def arrow_table(rows: list[Mapping[str, Any]], columns: Iterable[str]) -> pa.Tab
         pa.table({c: pa.array([], pa.string()) for c in cols})
 
 
-def table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
-    return [r[0] for r in con.execute(
-        "SELECT column_name FROM duckdb_columns() WHERE table_name = ? ORDER BY column_index", [table]).fetchall()]
+Columns = dict[str, list[str]]
+
+
+def table_columns(con: duckdb.DuckDBPyConnection) -> Columns:
+    """Every table's columns in order, read once per run (the schema does not change during one)."""
+    out: Columns = {}
+    for table, column in con.execute(
+            "SELECT table_name, column_name FROM duckdb_columns() WHERE NOT internal "
+            "ORDER BY table_name, column_index").fetchall():
+        out.setdefault(table, []).append(column)
+    return out
 
 
 def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[Mapping[str, Any]],
-                *, replace: bool = False) -> int:
+                *, replace: bool = False, columns: Columns | None = None) -> int:
     """Bulk insert through Arrow (never row by row); `replace` upserts on the primary key."""
     if not rows:
         return 0
-    cols = [c for c in table_columns(con, table) if c in rows[0]]
+    cols = [c for c in (columns or table_columns(con))[table] if c in rows[0]]
     con.register("_batch", arrow_table(rows, cols))
     try:
         verb = "INSERT OR REPLACE" if replace else "INSERT"
@@ -104,7 +112,8 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[Mapping[s
     return len(rows)
 
 
-def upsert_entities(con: duckdb.DuckDBPyConnection, table: str, key: str, rows: list[Mapping[str, Any]]) -> int:
+def upsert_entities(con: duckdb.DuckDBPyConnection, table: str, key: str, rows: list[Mapping[str, Any]],
+                    columns: Columns) -> int:
     """Insert or merge entity rows (officials, innovations): a known value is never overwritten by NULL."""
     merged: dict[Any, dict[str, Any]] = {}
     for r in rows:
@@ -114,7 +123,7 @@ def upsert_entities(con: duckdb.DuckDBPyConnection, table: str, key: str, rows: 
                 old[k] = v
     if not merged:
         return 0
-    cols = [c for c in table_columns(con, table) if c in rows[0]]
+    cols = [c for c in columns[table] if c in rows[0]]
     sets = ", ".join(f"{c} = coalesce(excluded.{c}, {table}.{c})" for c in cols if c != key)
     con.register("_entities", arrow_table(list(merged.values()), cols))
     try:
@@ -133,22 +142,24 @@ def load_regions(con: duckdb.DuckDBPyConnection, regions: Iterable[Any]) -> None
                                   "province_code": r.code.split(".")[0]} for r in regions])
 
 
-def load_batch(con: duckdb.DuckDBPyConnection, tables: Mapping[str, list[Mapping[str, Any]]]) -> None:
-    """Write one batch atomically: replace the articles' old fact rows, upsert entities, append pages."""
-    article_ids = [{"article_id": r["article_id"]} for r in tables.get("articles", [])]
+def load_batch(con: duckdb.DuckDBPyConnection, tables: Mapping[str, list[Mapping[str, Any]]],
+               columns: Columns | None = None, *, replaced: list[str] = ()) -> None:  # type: ignore[assignment]
+    """Write one batch atomically: drop the old fact rows of `replaced` articles (re-extracted ones;
+    new articles have none, so no table is scanned for them), upsert entities, append the rest."""
+    columns = columns or table_columns(con)
     con.execute("BEGIN")
     try:
-        if article_ids:
-            con.register("_ids", arrow_table(article_ids, ["article_id"]))
+        if replaced:
+            con.register("_ids", arrow_table([{"article_id": a} for a in replaced], ["article_id"]))
             for t in FACT_TABLES:
                 con.execute(f"DELETE FROM {t} WHERE article_id IN (SELECT article_id FROM _ids)")
             con.unregister("_ids")
-        insert_rows(con, "articles", tables.get("articles", []), replace=True)
-        upsert_entities(con, "officials", "official_id", tables.get("officials", []))
-        upsert_entities(con, "innovations", "innovation_id", tables.get("innovations", []))
+        insert_rows(con, "articles", tables.get("articles", []), replace=True, columns=columns)
+        upsert_entities(con, "officials", "official_id", tables.get("officials", []), columns)
+        upsert_entities(con, "innovations", "innovation_id", tables.get("innovations", []), columns)
         for t in FACT_TABLES:
-            insert_rows(con, t, tables.get(t, []))
-        insert_rows(con, "pages", tables.get("pages", []))
+            insert_rows(con, t, tables.get(t, []), columns=columns)
+        insert_rows(con, "pages", tables.get("pages", []), columns=columns)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")

@@ -1,8 +1,8 @@
 """HTML → article text and metadata, with trafilatura; plus charset-safe decoding of raw bytes.
 
 trafilatura runs with include_comments=False and never deduplicate=True (its cache is process-global
-and starts returning None after a few identical pages, see PLATFORM.md). htmldate is asked for the
-page's own date without the extensive search that picks dates from sidebars.
+and starts returning None after a few identical pages, see PLATFORM.md). Metadata comes from
+flows/metadata.py on the same parsed tree.
 """
 
 from __future__ import annotations
@@ -13,11 +13,12 @@ from dataclasses import dataclass
 
 import trafilatura
 from charset_normalizer import from_bytes
-from trafilatura.settings import set_date_params
+from trafilatura.utils import load_html
 
 from flows.errors import ExtractError
+from flows.metadata import page_metadata
 
-_DATE_PARAMS = {**set_date_params(extensive=False), "extensive_search": False}
+_MIN_FAST_CHARS = 200
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
@@ -62,18 +63,27 @@ def decode_html(body: bytes, header_charset: str | None = None) -> str:
 
 
 def html_to_article(html: str, url: str | None = None) -> ArticleText:
-    """Main text and metadata of one page; ExtractError when the page holds no article text."""
+    """Main text and metadata of one page; ExtractError when the page holds no article text.
+
+    The page is parsed once; metadata is read from the tree before trafilatura prunes it. trafilatura
+    runs in fast, precision-first mode (no readability/jusText comparison, no baseline rescue) and
+    falls back to its full cascade only when that finds almost nothing (bench/bench_ingest.py).
+    """
+    tree = load_html(html)
+    if tree is None:
+        raise ExtractError("not parseable as HTML")
+    meta = page_metadata(tree, html)
     try:
-        doc = trafilatura.bare_extraction(
-            html, url=url, include_comments=False, include_tables=False, with_metadata=True,
-            date_extraction_params=_DATE_PARAMS, deduplicate=False, as_dict=True,
-        )
+        doc = trafilatura.bare_extraction(tree, url=url, fast=True, favor_precision=True, include_comments=False,
+                                          include_tables=False, with_metadata=False, deduplicate=False)
+        if not doc or len((doc.text or "").strip()) < _MIN_FAST_CHARS:
+            doc = trafilatura.bare_extraction(html, url=url, include_comments=False, include_tables=False,
+                                              with_metadata=False, deduplicate=False)
     except Exception as exc:  # trafilatura raises lxml/parser errors of many kinds on broken input
         raise ExtractError(f"trafilatura failed: {type(exc).__name__}: {exc}") from exc
-    if not doc or not (doc.get("text") or "").strip():
+    if not doc or not (doc.text or "").strip():
         raise ExtractError("no article text found")
     return ArticleText(
-        url=doc.get("url") or url, title=doc.get("title"), author=doc.get("author"),
-        sitename=doc.get("sitename"), date=doc.get("date"), language=doc.get("language"),
-        text=doc["text"],
+        url=meta.canonical or url, title=meta.title, author=meta.author, sitename=meta.sitename,
+        date=meta.date, language=meta.language, text=doc.text,
     )
