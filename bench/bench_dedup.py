@@ -17,11 +17,11 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pages import stories, write_pages  # noqa: E402
+from pages import stories, write_pages
 
-from extractors import clean, load_lexicon  # noqa: E402
-from extractors.near_duplicates import NearDupIndex, signature  # noqa: E402
-from flows.text import decode_html, html_to_article  # noqa: E402
+from extractors import clean, load_lexicon
+from extractors.near_duplicates import NearDupIndex, signature
+from flows.text import decode_html, html_to_article
 
 
 def per_page(fn, items) -> float:

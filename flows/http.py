@@ -42,6 +42,10 @@ class Response:
 
 def site_of(host: str) -> str:
     """The registrable part of a host, roughly: the last two labels, three for *.co.id / *.go.id style."""
+    try:
+        return str(ipaddress.ip_address(host.strip("[]")))     # an address is its own site
+    except ValueError:
+        pass
     labels = host.lower().rstrip(".").split(".")
     if len(labels) >= 3 and labels[-2] in ("co", "go", "ac", "or", "web", "my", "sch", "net", "com", "org"):
         return ".".join(labels[-3:])

@@ -67,7 +67,7 @@ def _loaded(con: duckdb.DuckDBPyConnection, kind: str, pages: Any, settings: Set
     pool = make_pool(settings.pipeline.workers)
     try:
         counts = extract_and_load(pages, loader, batch_size=settings.pipeline.batch_size, pool=pool, progress=progress)
-        loader.load({"pages": [{**s, "run_id": run_id} for s in skipped]})
+        loader.record(skipped)
         finish_run(con, run_id, counts)
         return counts
     except BaseException:
@@ -117,7 +117,7 @@ def crawl_sources_into(sources: list[Source], *, db: Path, settings: Settings, k
             pages = [p for r in results for p in r.pages]
             counts = extract_and_load(pages, loader, batch_size=settings.pipeline.batch_size, pool=pool,
                                       progress=progress)
-            loader.load({"pages": [rec for r in results for rec in r.records]})
+            loader.record([rec for r in results for rec in r.records])
             counts.not_modified = sum(1 for r in results for rec in r.records if rec["outcome"] == "not-modified")
             finish_run(con, run_id, counts, details={"sources": [s.id for s in sources]})
             return counts

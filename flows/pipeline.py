@@ -162,20 +162,17 @@ def process_page(page: PageInput, boilerplate: frozenset[str] = frozenset()) -> 
     return rows
 
 
-def process_batch(pages: list[PageInput], boilerplate: dict[str, frozenset[str]] | None = None) -> Rows:
-    """A batch of pages → merged rows. Runs in a worker process; never raises for one bad page."""
-    merged: Rows = {}
+def process_batch(pages: list[PageInput], boilerplate: dict[str, frozenset[str]] | None = None) -> list[Rows]:
+    """A batch of pages → their rows, one Rows per page. Runs in a worker; never raises for one bad page."""
+    out: list[Rows] = []
     for page in pages:
         try:
-            rows = process_page(page, (boilerplate or {}).get(page.source, frozenset()))
+            out.append(process_page(page, (boilerplate or {}).get(page.source, frozenset())))
         except Exception as exc:  # a bug on one page must not lose the batch: record it and go on
             log.exception("extraction failed on %s", page.url)
-            rows = {"pages": [{**(page.page_row or {"url": page.url, "fetched_at": page.fetched_at,
-                                                    "source": page.source}),
-                               "outcome": "error", "error": f"extract: {type(exc).__name__}: {exc}"}]}
-        for table, items in rows.items():
-            merged.setdefault(table, []).extend(items)
-    return merged
+            row = page.page_row or {"url": page.url, "fetched_at": page.fetched_at, "source": page.source}
+            out.append({"pages": [{**row, "outcome": "error", "error": f"extract: {type(exc).__name__}: {exc}"}]})
+    return out
 
 
 def batched(items: Iterable[PageInput], size: int) -> Iterator[list[PageInput]]:
@@ -243,39 +240,42 @@ class Loader:
             out.setdefault(source, set()).add(h)
         return {k: frozenset(v) for k, v in out.items()}
 
-    def load(self, rows: Rows) -> None:
+    def load(self, batch: list[Rows]) -> None:
+        """Load one batch of per-page rows: the first copy of each changed article, every page record."""
+        ids = [r["articles"][0]["article_id"] for r in batch if r.get("articles")]
         existing = dict(self.con.execute(
-            "SELECT article_id, content_hash FROM articles WHERE article_id IN (SELECT unnest(?))",
-            [[a["article_id"] for a in rows.get("articles", [])]]).fetchall()) if rows.get("articles") else {}
-        keep: set[str] = set()
-        for art in rows.get("articles", []):
-            aid = art["article_id"]
-            if aid in keep:
-                continue
-            if existing.get(aid) == art["content_hash"]:
-                self.counts.unchanged += 1
-                continue
-            keep.add(aid)
-            sig = next(m["signature"] for m in rows["article_minhash"] if m["article_id"] == aid)
-            art["duplicate_of"] = self.index.assign(aid, sig, art.get("published_at"))
-            if aid in existing:
-                self.counts.articles_updated += 1
-            else:
-                self.counts.articles_new += 1
-        filtered: Rows = {t: [r for r in items if t == "pages" or r.get("article_id", "") in keep or
-                              t in ("officials", "innovations")] for t, items in rows.items()}
-        filtered["articles"] = _first_per_id(filtered.get("articles", []))
-        for page in filtered.get("pages", []):
+            "SELECT article_id, content_hash FROM articles WHERE article_id IN (SELECT unnest(?))", [ids]).fetchall())
+        tables: Rows = {}
+        seen: set[str] = set()
+        for rows in batch:
+            page = rows["pages"][0]
             page.setdefault("run_id", self.run_id)
-            if page.get("outcome") == "article" and page.get("content_hash") and \
-                    page["content_hash"] not in {a["content_hash"] for a in filtered["articles"]}:
+            art = rows["articles"][0] if rows.get("articles") else None
+            if art is not None and (art["article_id"] in seen or existing.get(art["article_id"]) == art["content_hash"]):
+                self.counts.unchanged += 1
                 page["outcome"] = "unchanged"
+                tables.setdefault("pages", []).append(page)
+                continue
+            if art is not None:
+                seen.add(art["article_id"])
+                sig = rows["article_minhash"][0]["signature"]
+                art["duplicate_of"] = self.index.assign(art["article_id"], sig, art.get("published_at"))
+                if art["article_id"] in existing:
+                    self.counts.articles_updated += 1
+                else:
+                    self.counts.articles_new += 1
             if page.get("error"):
                 self.counts.errors[page["error"].split(":")[0]] += 1
-        self.counts.pages += len(filtered.get("pages", []))
-        self.counts.facts += sum(len(filtered.get(t, [])) for t in
+            for table, items in rows.items():
+                tables.setdefault(table, []).extend(items)
+        self.counts.pages += len(batch)
+        self.counts.facts += sum(len(tables.get(t, [])) for t in
                                  ("date_mentions", "official_mentions", "innovation_mentions", "events"))
-        store.load_batch(self.con, filtered, self.columns, replaced=[a for a in keep if a in existing])
+        store.load_batch(self.con, tables, self.columns, replaced=[a for a in seen if a in existing])
+
+    def record(self, pages: list[dict[str, Any]]) -> None:
+        """Record fetches that yield no page to extract (skips, errors, not-modified)."""
+        self.load([{"pages": [p]} for p in pages])
 
     def finish(self) -> None:
         """Mark cross-article boilerplate and rebuild the text of the articles it touched."""
@@ -297,13 +297,6 @@ class Loader:
                   WHERE NOT is_furniture AND NOT is_repeat AND NOT is_boilerplate GROUP BY article_id) t
             WHERE articles.article_id = t.article_id AND articles.text <> t.text""")
         self.con.execute("COMMIT")
-
-
-def _first_per_id(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    seen: dict[str, dict[str, Any]] = {}
-    for a in articles:
-        seen.setdefault(a["article_id"], a)
-    return list(seen.values())
 
 
 def extract_and_load(pages: Iterable[PageInput], loader: Loader, *, batch_size: int, pool: Executor | None,

@@ -102,7 +102,8 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[Mapping[s
     """Bulk insert through Arrow (never row by row); `replace` upserts on the primary key."""
     if not rows:
         return 0
-    cols = [c for c in (columns or table_columns(con))[table] if c in rows[0]]
+    present = set().union(*(r.keys() for r in rows))
+    cols = [c for c in (columns or table_columns(con))[table] if c in present]
     con.register("_batch", arrow_table(rows, cols))
     try:
         verb = "INSERT OR REPLACE" if replace else "INSERT"
@@ -123,7 +124,8 @@ def upsert_entities(con: duckdb.DuckDBPyConnection, table: str, key: str, rows: 
                 old[k] = v
     if not merged:
         return 0
-    cols = [c for c in columns[table] if c in rows[0]]
+    present = set().union(*(r.keys() for r in rows))
+    cols = [c for c in columns[table] if c in present]
     sets = ", ".join(f"{c} = coalesce(excluded.{c}, {table}.{c})" for c in cols if c != key)
     con.register("_entities", arrow_table(list(merged.values()), cols))
     try:

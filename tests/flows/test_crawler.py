@@ -1,0 +1,81 @@
+"""The crawler against a loopback site full of traps: every fault is recorded, nothing crashes the run."""
+
+import pytest
+
+from flows import jobs, store
+from flows.settings import CrawlSettings, Settings
+from tests.flows.fault_site import FaultSite
+
+
+def _settings() -> Settings:
+    return Settings(crawl=CrawlSettings(allow_private=True, delay_s=0.0, read_timeout_s=0.5, connect_timeout_s=1,
+                                        total_timeout_s=2, max_bytes=1_000_000))
+
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory):
+    db = tmp_path_factory.mktemp("crawl") / "w.duckdb"
+    with FaultSite(articles=5) as site:
+        first = jobs.crawl_sources_into(jobs.sources_from_urls([site.base + "/"]), db=db, settings=_settings())
+        site.add_article()
+        second = jobs.crawl_sources_into(jobs.sources_from_urls([site.base + "/"]), db=db, settings=_settings())
+        hits = dict(site.hits)
+    con = store.connect(db, read_only=True)
+    pages = con.execute("SELECT regexp_replace(url, '^https?://[^/]+', ''), outcome, error FROM pages").fetchall()
+    articles = con.execute("SELECT url, text FROM articles").fetchall()
+    con.close()
+    return {"first": first, "second": second, "hits": hits, "articles": articles,
+            "outcomes": {p: (o, e or "") for p, o, e in pages}}
+
+
+def _outcome(crawled, path):
+    return crawled["outcomes"][path]
+
+
+def test_each_article_lands_exactly_once_across_two_runs(crawled):
+    urls = [u for u, _ in crawled["articles"]]
+    assert len(urls) == len(set(urls))
+    assert sum("/berita/" in u for u in urls) == 6
+
+
+def test_second_run_adds_only_the_new_article_and_sends_conditional_gets(crawled):
+    assert crawled["second"].articles_new == 1
+    assert crawled["second"].not_modified >= 5
+
+
+@pytest.mark.parametrize(("path", "outcome", "reason"), [
+    ("/private/secret", "skipped", "robots"),
+    ("/file.pdf", "skipped", "not-html"),
+    ("/bomb", "skipped", "too-large"),
+    ("/loop", "skipped", "redirect"),
+    ("/away", "skipped", "redirect"),
+    ("/hang", "error", "fetch"),
+    ("/drop", "error", "fetch"),
+    ("/503", "error", "http: status 503"),
+    ("/missing", "error", "http: status 404"),
+])
+def test_fault_is_recorded_with_its_reason(crawled, path, outcome, reason):
+    got_outcome, got_reason = _outcome(crawled, path)
+    assert got_outcome == outcome and got_reason.startswith(reason)
+
+
+def test_503_storm_is_retried_three_times_then_given_up(crawled):
+    assert crawled["hits"]["/503"] == 3 * 2     # three attempts in each of the two runs
+
+
+def test_429_honours_retry_after_and_succeeds(crawled):
+    assert _outcome(crawled, "/429-once")[0] in ("article", "unchanged")
+
+
+def test_tracking_parameters_and_amp_twin_resolve_to_the_canonical_url(crawled):
+    urls = [u for u, _ in crawled["articles"]]
+    assert not any("utm_" in u or "/amp" in u for u in urls)
+
+
+def test_lying_charset_header_gives_no_mojibake(crawled):
+    text = next(t for u, t in crawled["articles"] if u.endswith("/latin1"))
+    assert "Ketenagakerjaan – dihadiri" in text and "â€" not in text
+
+
+def test_robots_disallowed_page_is_never_requested(crawled):
+    assert "/private/secret" not in crawled["hits"]
