@@ -58,7 +58,7 @@ def main() -> int:
         for i in range(size):
             index.add(f"a{i}", sigs[i], None)
         probe = range(20_000, 20_500)
-        ms = per_page(lambda i: index.assign(f"p{i}", sigs[i], None), list(probe))
+        ms = per_page(lambda i, ix=index: ix.assign(f"p{i}", sigs[i], None), list(probe))
         print(f"near-duplicate assignment with {size:>6} indexed: {ms:6.3f} ms/article")
     return 0
 

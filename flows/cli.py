@@ -164,9 +164,9 @@ def query(sql: Annotated[str, typer.Argument(help="One read-only SQL statement."
 
     Example: warta query "SELECT name, expansion FROM v_innovations"
     """
-    from flows import store
+    from flows import snapshot
     try:
-        con = store.connect(_db(db), read_only=True)
+        con = snapshot.reading(_db(db))
     except WartaError as exc:
         _fail(exc)
     try:

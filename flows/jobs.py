@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import duckdb
 
 from extractors import clean, extract_facts, facts_to_contract, load_lexicon
-from flows import store
+from flows import snapshot, store
 from flows.errors import ExtractError
 from flows.local import iter_pages
 from flows.pipeline import (
@@ -35,15 +35,13 @@ from flows.settings import Settings, Source, load_settings
 log = logging.getLogger(__name__)
 
 
-def open_db(db: Path, sources: list[Source] = ()) -> duckdb.DuckDBPyConnection:  # type: ignore[assignment]
-    con = store.connect(db)
-    store.migrate(con)
+def prepare(con: duckdb.DuckDBPyConnection, sources: list[Source] = ()) -> None:  # type: ignore[assignment]
+    """Static reference data a run needs: the regions gazetteer and the configured sources."""
     store.load_regions(con, load_lexicon().regions.values())
     if sources:
         store.insert_rows(con, "sources", [{"source_id": s.id, "name": s.name, "base_url": s.base_url,
                                             "region": s.region, "config": json.dumps(s.model_dump(mode="json"))}
                                            for s in sources], replace=True)
-    return con
 
 
 def extract(paths: list[Path]) -> Iterator[dict[str, Any]]:
@@ -78,16 +76,15 @@ def _loaded(con: duckdb.DuckDBPyConnection, kind: str, pages: Any, settings: Set
             pool.shutdown(cancel_futures=True)
 
 
-def ingest(paths: list[Path], *, db: Path, settings: Settings | None = None, progress: Any = None) -> RunCounts:
+def ingest(paths: list[Path], *, db: Path, settings: Settings | None = None, progress: Any = None,
+           wait_s: float = 0.0) -> RunCounts:
     """Load local HTML/text files, directories or WARC files; no network."""
     settings = settings or load_settings()
-    con = open_db(db)
-    try:
+    with snapshot.writing(db, wait_s=wait_s) as con:
+        prepare(con)
         skipped: list[dict[str, Any]] = []
         pages = iter_pages(paths, max_bytes=settings.crawl.max_bytes, skipped=skipped)
         return _loaded(con, "ingest", pages, settings, skipped, progress)
-    finally:
-        con.close()
 
 
 def known_validators(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str | None, str | None]]:
@@ -99,12 +96,12 @@ def known_validators(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str | No
 
 
 def crawl_sources_into(sources: list[Source], *, db: Path, settings: Settings, kind: str = "crawl",
-                       progress: Any = None) -> RunCounts:
-    """Discover, fetch and load the given sources in one run."""
+                       progress: Any = None, wait_s: float = 0.0) -> RunCounts:
+    """Discover, fetch and load the given sources in one run, then publish the snapshot."""
     from flows.crawl import WarcArchive, crawl_sources  # httpx & co. only when crawling
 
-    con = open_db(db, sources)
-    try:
+    with snapshot.writing(db, wait_s=wait_s) as con:
+        prepare(con, sources)
         run_id = start_run(con, kind)
         archive = WarcArchive(settings.resolve(settings.store.warc_dir) / f"{run_id}.warc.gz")
         try:
@@ -121,11 +118,12 @@ def crawl_sources_into(sources: list[Source], *, db: Path, settings: Settings, k
             counts.not_modified = sum(1 for r in results for rec in r.records if rec["outcome"] == "not-modified")
             finish_run(con, run_id, counts, details={"sources": [s.id for s in sources]})
             return counts
+        except BaseException:
+            finish_run(con, run_id, loader.counts, status="failed")
+            raise
         finally:
             if pool:
                 pool.shutdown(cancel_futures=True)
-    finally:
-        con.close()
 
 
 def sources_from_urls(urls: list[str]) -> list[Source]:
@@ -140,7 +138,7 @@ def sources_from_urls(urls: list[str]) -> list[Source]:
 
 def summary(db: Path) -> dict[str, Any]:
     """Counts an operator wants after a run."""
-    con = store.connect(db, read_only=True)
+    con = snapshot.reading(db)
     try:
         q = lambda sql: con.execute(sql).fetchone()[0]  # noqa: E731
         return {
@@ -157,7 +155,7 @@ def summary(db: Path) -> dict[str, Any]:
 
 def status(db: Path, limit: int = 10) -> list[dict[str, Any]]:
     """The last runs, newest first."""
-    con = store.connect(db, read_only=True)
+    con = snapshot.reading(db)
     try:
         cur = con.execute("SELECT run_id, kind, started_at, finished_at, status, pages, articles_new, "
                           "articles_updated, not_modified, facts, errors FROM runs ORDER BY started_at DESC LIMIT ?",

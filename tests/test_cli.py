@@ -28,7 +28,8 @@ def test_extract_prints_contract_jsonl(tmp_path):
 
 def test_query_that_writes_is_refused(tmp_path):
     db = tmp_path / "w.duckdb"
-    from flows.jobs import open_db
-    open_db(db).close()
+    from flows.snapshot import writing
+    with writing(db):
+        pass
     result = runner.invoke(app, ["query", "DROP TABLE articles", "--db", str(db)])
     assert result.exit_code == 1 and "query failed" in result.output
