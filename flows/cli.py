@@ -18,7 +18,7 @@ from flows.settings import load_settings
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="warta: Indonesian regional news → clean facts in DuckDB.")
 err = Console(stderr=True)
-out = Console()
+console = Console()
 
 DbOpt = Annotated[Path | None, typer.Option("--db", help="DuckDB file (default: data/warta.duckdb).")]
 
@@ -41,7 +41,7 @@ def _fail(exc: Exception) -> None:
 
 
 def _print_counts(counts: dict[str, object]) -> None:
-    out.print(", ".join(f"{k}: {v}" for k, v in counts.items()))
+    console.print(", ".join(f"{k}: {v}" for k, v in counts.items()))
 
 
 @app.command()
@@ -58,16 +58,16 @@ def demo(db: DbOpt = None) -> None:
         settings = settings.model_copy(update={"crawl": settings.crawl.model_copy(
             update={"allow_private": True, "delay_s": 0.0})})
         with serve_directory(port=DEMO_PORT) as base:
-            out.print(f"demo site at {base}")
+            console.print(f"demo site at {base}")
             counts = jobs.crawl_sources_into(jobs.sources_from_urls([base + "/"]), db=target, settings=settings,
                                              kind="demo")
         _print_counts(counts.as_dict())
         _print_counts(jobs.summary(target))
     except WartaError as exc:
         _fail(exc)
-    out.print(f"\nDatabase: {target}\nTry:  duckdb -readonly {target}")
+    console.print(f"\nDatabase: {target}\nTry:  duckdb -readonly {target}")
     for q in EXAMPLE_QUERIES:
-        out.print(f"  {q}")
+        console.print(f"  {q}")
 
 
 @app.command()
@@ -154,7 +154,7 @@ def status(db: DbOpt = None, limit: int = 10) -> None:
     table = Table(*(rows[0].keys() if rows else ["no runs yet"]))
     for r in rows:
         table.add_row(*(str(v) for v in r.values()))
-    out.print(table)
+    console.print(table)
 
 
 @app.command()
@@ -189,7 +189,36 @@ def query(sql: Annotated[str, typer.Argument(help="One read-only SQL statement."
         table = Table(*cols)
         for r in rows:
             table.add_row(*(str(v) for v in r))
-        out.print(table)
+        console.print(table)
+
+
+@app.command()
+def export(out: Annotated[Path, typer.Option("--out", help="New directory to write.")],
+           format: Annotated[str, typer.Option("--format", help="parquet, csv or jsonl.")] = "parquet",
+           since: Annotated[str | None, typer.Option(help="Published on or after (YYYY-MM-DD).")] = None,
+           until: Annotated[str | None, typer.Option(help="Published on or before (YYYY-MM-DD).")] = None,
+           region: Annotated[str | None, typer.Option(help="Region name or Kemendagri code.")] = None,
+           source: Annotated[str | None, typer.Option(help="Source id.")] = None,
+           text: Annotated[bool, typer.Option("--text/--no-text", help="Include article texts.")] = True,
+           db: DbOpt = None) -> None:
+    """Export articles, paragraphs, facts and regions with a datapackage.json and a data card.
+
+    Example: warta export --out exports/gowa-2022 --format parquet --region "Kabupaten Gowa" --since 2022-01-01
+    """
+    from datetime import date
+
+    from flows.export import Filters
+    from flows.export import export as run_export
+    try:
+        dates = [date.fromisoformat(d) if d else None for d in (since, until)]
+    except ValueError as exc:
+        _fail(ValueError(f"dates must be YYYY-MM-DD: {exc}"))
+    try:
+        package = run_export(_db(db), out, format, Filters(dates[0], dates[1], region, source, text))
+    except WartaError as exc:
+        _fail(exc)
+    out_rows = ", ".join(f"{r['name']} {r['rows']}" for r in package["resources"])
+    console.print(f"wrote {out}: {out_rows}")
 
 
 def main() -> None:

@@ -32,3 +32,12 @@ def test_changed_migration_is_refused(tmp_path):
     (sql / "001_x.sql").write_text("CREATE TABLE IF NOT EXISTS x (a INT, b INT);")
     with pytest.raises(Exception, match="changed after it was applied"):
         store.migrate(con, sql)
+
+
+def test_every_table_column_has_a_comment():
+    con = duckdb.connect()
+    store.migrate(con)
+    missing = con.execute("""SELECT table_name, column_name FROM duckdb_columns()
+        WHERE table_name IN (SELECT table_name FROM duckdb_tables() WHERE NOT internal)
+          AND table_name <> '_warta_migrations' AND comment IS NULL""").fetchall()
+    assert missing == []
