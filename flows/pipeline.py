@@ -145,7 +145,7 @@ def process_page(page: PageInput, boilerplate: frozenset[str] = frozenset()) -> 
     url = art.url if art.url and art.url.startswith("http") else page.url
     aid = article_id(url)
     published = _published(art.date, text)
-    content_hash = _id(text)
+    content_hash = _id(cleaned.text)   # before boilerplate removal: stable whatever the corpus has taught us
     rows = _fact_rows(aid, text, kept, published)
     rows["articles"] = [{
         "article_id": aid, "url": url, "source": page.source, "title": art.title,
@@ -278,7 +278,12 @@ class Loader:
         self.load([{"pages": [p]} for p in pages])
 
     def finish(self) -> None:
-        """Mark cross-article boilerplate and rebuild the text of the articles it touched."""
+        """Mark cross-article boilerplate; rebuild the text and facts of the articles it touched.
+
+        Boilerplate is learnt as the corpus grows, so an article extracted before a paragraph was
+        known as boilerplate is re-extracted here: the result does not depend on page order or on
+        a run having been interrupted.
+        """
         self.con.execute("BEGIN")
         self.con.execute(f"""
             CREATE OR REPLACE TEMP TABLE _bp AS
@@ -286,17 +291,38 @@ class Loader:
             WHERE NOT p.is_furniture AND NOT p.is_repeat
             GROUP BY a.source, p.hash
             HAVING count(DISTINCT coalesce(a.duplicate_of, a.article_id)) >= {BOILERPLATE_MIN_STORIES}""")
-        self.con.execute("""
+        touched = [r[0] for r in self.con.execute("""
             UPDATE paragraphs SET is_boilerplate = true, kind = 'boilerplate'
             FROM articles a, _bp
             WHERE paragraphs.article_id = a.article_id AND a.source = _bp.source AND paragraphs.hash = _bp.hash
-              AND NOT paragraphs.is_boilerplate""")
-        self.con.execute("""
-            UPDATE articles SET text = t.text
-            FROM (SELECT article_id, string_agg(text, chr(10) ORDER BY position) AS text FROM paragraphs
-                  WHERE NOT is_furniture AND NOT is_repeat AND NOT is_boilerplate GROUP BY article_id) t
-            WHERE articles.article_id = t.article_id AND articles.text <> t.text""")
+              AND NOT paragraphs.is_boilerplate
+            RETURNING paragraphs.article_id""").fetchall()]
         self.con.execute("COMMIT")
+        if touched:
+            self._reextract(sorted(set(touched)))
+
+    def _reextract(self, ids: list[str]) -> None:
+        cur = self.con.execute("SELECT * FROM articles WHERE article_id IN (SELECT unnest(?))", [ids])
+        cols = [d[0] for d in cur.description]
+        articles = [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+        paras: dict[str, list[Paragraph]] = {}
+        for aid, pos, text, h in self.con.execute(
+                "SELECT article_id, position, text, hash FROM paragraphs WHERE article_id IN (SELECT unnest(?)) "
+                "AND NOT (is_furniture OR is_repeat OR is_boilerplate) ORDER BY article_id, position", [ids]).fetchall():
+            paras.setdefault(aid, []).append(Paragraph(pos, text, h))
+        tables: Rows = {"articles": []}
+        for art in articles:
+            kept = paras.get(art["article_id"], [])
+            art["text"] = "\n".join(p.text for p in kept)
+            published = art["published_at"].isoformat() if art["published_at"] else None
+            for table, items in _fact_rows(art["article_id"], art["text"], kept, published).items():
+                tables.setdefault(table, []).extend(items)
+            tables["articles"].append(art)
+        keep = {"articles", "date_mentions", "region_mentions", "officials", "official_mentions", "innovations",
+                "innovation_mentions", "events"}
+        store.load_batch(self.con, {t: r for t, r in tables.items() if t in keep}, self.columns, replaced=ids,
+                         tables_replaced=("region_mentions", "date_mentions", "official_mentions", "innovation_mentions",
+                                 "events"))
 
 
 def extract_and_load(pages: Iterable[PageInput], loader: Loader, *, batch_size: int, pool: Executor | None,
@@ -324,6 +350,8 @@ def now_iso() -> str:
 
 
 def start_run(con: duckdb.DuckDBPyConnection, kind: str) -> str:
+    """Record a new run; runs left 'running' by a killed process are marked 'crashed' first."""
+    con.execute("UPDATE runs SET status = 'crashed' WHERE status = 'running'")
     run_id = f"{kind}-{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
     store.insert_rows(con, "runs", [{"run_id": run_id, "kind": kind, "started_at": now_iso(), "status": "running"}])
     return run_id

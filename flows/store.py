@@ -43,10 +43,10 @@ def _sha(text: str) -> str:
 
 
 def migrate(con: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> list[str]:
-    """Apply new NNN_*.sql files in order, each in its own transaction; re-create the views.
+    """Apply new NNN_*.sql files in order, each in its own transaction; (re)create changed views.
 
-    Returns the names applied now. An applied file whose content changed is an error: schema
-    changes go into a new file.
+    Returns the names applied now. An applied NNN file whose content changed is an error: schema
+    changes go into a new file. Views are replaced when their file changes (they hold no data).
     """
     con.execute((sql_dir / "000_migrations.sql").read_text(encoding="utf-8"))
     applied = dict(con.execute("SELECT name, sha256 FROM _warta_migrations").fetchall())
@@ -69,12 +69,20 @@ def migrate(con: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> list[str
             raise StoreError(f"{f.name}: {exc}") from exc
         new.append(f.name)
     for f in sorted((sql_dir / "views").glob("*.sql")):
-        con.execute(f.read_text(encoding="utf-8"))
+        body, name = f.read_text(encoding="utf-8"), f"views/{f.name}"
+        if applied.get(name) == _sha(body):
+            continue     # unchanged view: no DDL in routine runs
+        con.execute("BEGIN")
+        con.execute(body)
+        con.execute("INSERT OR REPLACE INTO _warta_migrations (name, sha256, applied_at) VALUES (?, ?, now())",
+                    [name, _sha(body)])
+        con.execute("COMMIT")
+        new.append(name)
     return new
 
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> str:
-    row = con.execute("SELECT max(name) FROM _warta_migrations").fetchone()
+    row = con.execute("SELECT max(name) FROM _warta_migrations WHERE name NOT LIKE 'views/%'").fetchone()
     return row[0] if row and row[0] else ""
 
 
@@ -145,15 +153,17 @@ def load_regions(con: duckdb.DuckDBPyConnection, regions: Iterable[Any]) -> None
 
 
 def load_batch(con: duckdb.DuckDBPyConnection, tables: Mapping[str, list[Mapping[str, Any]]],
-               columns: Columns | None = None, *, replaced: list[str] = ()) -> None:  # type: ignore[assignment]
-    """Write one batch atomically: drop the old fact rows of `replaced` articles (re-extracted ones;
-    new articles have none, so no table is scanned for them), upsert entities, append the rest."""
+               columns: Columns | None = None, *, replaced: list[str] = (),  # type: ignore[assignment]
+               tables_replaced: tuple[str, ...] = FACT_TABLES) -> None:
+    """Write one batch atomically: drop the old rows (in `tables_replaced`) of `replaced` articles
+    (re-extracted ones; new articles have none, so no table is scanned for them), upsert entities,
+    append the rest."""
     columns = columns or table_columns(con)
     con.execute("BEGIN")
     try:
         if replaced:
             con.register("_ids", arrow_table([{"article_id": a} for a in replaced], ["article_id"]))
-            for t in FACT_TABLES:
+            for t in tables_replaced:
                 con.execute(f"DELETE FROM {t} WHERE article_id IN (SELECT article_id FROM _ids)")
             con.unregister("_ids")
         insert_rows(con, "articles", tables.get("articles", []), replace=True, columns=columns)

@@ -13,7 +13,7 @@ COMMENT ON COLUMN runs.run_id IS 'Unique id: kind, UTC start time and a random s
 COMMENT ON COLUMN runs.kind IS 'demo, run, crawl, ingest or reextract.';
 COMMENT ON COLUMN runs.started_at IS 'UTC start time.';
 COMMENT ON COLUMN runs.finished_at IS 'UTC end time; NULL while running or after a crash.';
-COMMENT ON COLUMN runs.status IS 'running, ok or failed.';
+COMMENT ON COLUMN runs.status IS 'running, ok, failed, or crashed (killed before it could record its end).';
 COMMENT ON COLUMN runs.pages IS 'Pages and files handled.';
 COMMENT ON COLUMN runs.not_modified IS 'Fetches answered 304 Not Modified.';
 COMMENT ON COLUMN runs.articles_new IS 'Articles seen for the first time.';

@@ -9,7 +9,7 @@ def test_migrations_apply_twice_and_record_a_version():
     first = store.migrate(con)
     second = store.migrate(con)
     assert first and second == []
-    assert store.schema_version(con) == first[-1]
+    assert store.schema_version(con) == [n for n in first if not n.startswith("views/")][-1]
 
 
 def test_every_view_and_view_column_has_a_comment():

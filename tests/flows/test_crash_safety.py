@@ -1,0 +1,68 @@
+"""A run killed with SIGKILL at any point and started again ends with the data of an uninterrupted run."""
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+
+from flows import snapshot
+from tests.flows.test_ingest import HTML
+
+RUN = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    from flows import jobs
+    from flows.settings import PipelineSettings, Settings
+    jobs.ingest([Path(sys.argv[1])], db=Path(sys.argv[2]), settings=Settings(pipeline=PipelineSettings(workers=1, batch_size=4)))
+""")
+
+
+def _run(pages, db):
+    return subprocess.Popen([sys.executable, "-c", RUN, str(pages), str(db)])
+
+
+def _state(db):
+    con = snapshot.reading(db)
+    state = {t: con.execute(q).fetchall() for t, q in {
+        "articles": "SELECT url, content_hash, text, duplicate_of FROM articles ORDER BY url",
+        "paragraphs": "SELECT article_id, position, hash, kind FROM paragraphs ORDER BY 1, 2",
+        "facts": "SELECT (SELECT count(*) FROM date_mentions), (SELECT count(*) FROM official_mentions), "
+                 "(SELECT count(*) FROM events), (SELECT count(*) FROM innovation_mentions)",
+    }.items()}
+    con.close()
+    return state
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory):
+    d = tmp_path_factory.mktemp("pages")
+    for i in range(80):
+        (d / f"p{i:03d}.html").write_text(HTML.format(slug=f"p{i}"), encoding="utf-8")
+    return d
+
+
+@pytest.fixture(scope="module")
+def reference(pages, tmp_path_factory):
+    db = tmp_path_factory.mktemp("ref") / "w.duckdb"
+    assert _run(pages, db).wait(timeout=120) == 0
+    return _state(db)
+
+
+@pytest.mark.parametrize("kill_after_s", [0.3, 1.0, 2.0, 3.5])
+def test_killed_run_then_rerun_equals_uninterrupted(pages, reference, tmp_path, kill_after_s):
+    db = tmp_path / "w.duckdb"
+    proc = _run(pages, db)
+    time.sleep(kill_after_s)
+    if proc.poll() is None:
+        os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert _run(pages, db).wait(timeout=120) == 0
+    assert _state(db) == reference
+    con = snapshot.reading(db)
+    statuses = {s for (s,) in con.execute("SELECT status FROM runs").fetchall()}
+    con.close()
+    assert "running" not in statuses and "ok" in statuses
