@@ -148,13 +148,17 @@ def status(db: DbOpt = None, limit: int = 10) -> None:
     """
     from flows import jobs
     try:
-        rows = jobs.status(_db(db), limit)
+        rows, failing = jobs.status(_db(db), limit)
     except WartaError as exc:
         _fail(exc)
-    table = Table(*(rows[0].keys() if rows else ["no runs yet"]))
+    columns = ["run_id", "kind", "started_at", "status", "pages", "articles_new", "articles_updated",
+               "not_modified", "facts", "errors"]
+    table = Table(*columns)
     for r in rows:
-        table.add_row(*(str(v) for v in r.values()))
-    console.print(table)
+        table.add_row(*(str(r[c]) for c in columns))
+    console.print(table if rows else "no runs yet")
+    if failing:
+        console.print(f"[yellow]failing {len(failing)} source(s) several runs in a row:[/yellow] {', '.join(failing)}")
 
 
 @app.command()

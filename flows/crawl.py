@@ -28,6 +28,7 @@ from flows.settings import CrawlSettings, Source
 log = logging.getLogger(__name__)
 
 MAX_SITEMAPS = 50
+PAUSE_AFTER_FAILURES = 5      # consecutive failed fetches after which a source is left alone for the run
 LISTING_LINK = re.compile(r"<a\s[^>]*href=[\"']([^\"'#]+)", re.IGNORECASE)
 
 
@@ -136,15 +137,22 @@ async def fetch_pages(client: Client, source: Source, urls: list[Found], known: 
     """Fetch each URL once (conditional GET when we have validators); HTML goes to extraction."""
     out = CrawlResult()
     site = site_of(urlsplit(source.base_url).hostname or "")
+    failures = 0
     for f in urls:
         etag, modified = known.get(f.url, (None, None))
         headers = {k: v for k, v in (("If-None-Match", etag), ("If-Modified-Since", modified)) if v}
         row: dict[str, Any] = {"url": f.url, "run_id": run_id, "source": source.id, "fetched_at": now_iso()}
+        if failures >= PAUSE_AFTER_FAILURES:
+            out.records.append({**row, "outcome": "skipped", "error": "paused: source kept failing this run"})
+            continue
+        failures += 1       # reset below by any answer that is not a server or network failure
         try:
             r = await client.get(f.url, headers=headers, delay_s=source.delay_s, same_site=site)
             row.update(final_url=r.final_url, status=r.status, etag=r.headers.get("etag"),
                        last_modified=r.headers.get("last-modified"), content_type=r.headers.get("content-type"),
                        bytes=len(r.body))
+            if r.status < 500 and r.status != 429:
+                failures = 0
             if r.status == 304:
                 out.records.append({**row, "outcome": "not-modified"})
                 continue
@@ -159,6 +167,8 @@ async def fetch_pages(client: Client, source: Source, urls: list[Found], known: 
             out.pages.append(PageInput(r.final_url, r.body, source.id, row["fetched_at"],
                                        charset=_charset(ctype), page_row=row))
         except FetchError as exc:
+            if exc.reason != "fetch":
+                failures = 0        # a policy skip (robots, size, redirect, type) says nothing about the server
             out.records.append({**row, "outcome": "skipped" if exc.reason != "fetch" else "error",
                                 "error": f"{exc.reason}: {exc}"})
     return out
@@ -171,6 +181,10 @@ async def crawl_sources(sources: list[Source], settings: CrawlSettings, known: d
         async def one(source: Source) -> CrawlResult:
             try:
                 urls = await discover(client, source, settings)
+                if not urls:
+                    return CrawlResult(records=[{"url": source.base_url, "run_id": run_id, "source": source.id,
+                                                 "fetched_at": now_iso(), "outcome": "error",
+                                                 "error": "discovery: no article URLs found"}])
                 return await fetch_pages(client, source, urls, known, archive, run_id)
             except Exception as exc:  # one broken source must not stop the others: record it
                 log.exception("source %s failed", source.id)

@@ -10,7 +10,6 @@ import asyncio
 import json
 import logging
 from collections.abc import Iterator
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -18,7 +17,7 @@ from urllib.parse import urlsplit
 import duckdb
 
 from extractors import clean, extract_facts, facts_to_contract, load_lexicon
-from flows import snapshot, store
+from flows import report, snapshot, store
 from flows.errors import ExtractError
 from flows.local import iter_pages
 from flows.pipeline import (
@@ -115,8 +114,7 @@ def crawl_sources_into(sources: list[Source], *, db: Path, settings: Settings, k
             counts = extract_and_load(pages, loader, batch_size=settings.pipeline.batch_size, pool=pool,
                                       progress=progress)
             loader.record([rec for r in results for rec in r.records])
-            counts.not_modified = sum(1 for r in results for rec in r.records if rec["outcome"] == "not-modified")
-            finish_run(con, run_id, counts, details={"sources": [s.id for s in sources]})
+            finish_run(con, run_id, counts, details={"failed_sources": counts.failed_sources()})
             return counts
         except BaseException:
             finish_run(con, run_id, loader.counts, status="failed")
@@ -153,18 +151,22 @@ def summary(db: Path) -> dict[str, Any]:
         con.close()
 
 
-def status(db: Path, limit: int = 10) -> list[dict[str, Any]]:
-    """The last runs, newest first."""
+def status(db: Path, limit: int = 10) -> tuple[list[dict[str, Any]], list[str]]:
+    """The last runs, newest first, and the sources failing several runs in a row."""
     con = snapshot.reading(db)
     try:
-        cur = con.execute("SELECT run_id, kind, started_at, finished_at, status, pages, articles_new, "
-                          "articles_updated, not_modified, facts, errors FROM runs ORDER BY started_at DESC LIMIT ?",
-                          [limit])
-        cols = [d[0] for d in cur.description]
-        return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+        return report.last_runs(con, limit), report.failing_sources(con)
     finally:
         con.close()
 
 
-def counts_dict(counts: RunCounts) -> dict[str, Any]:
-    return {k: v for k, v in asdict(counts).items()}
+def run_report(db: Path) -> str:
+    """Markdown report of the latest run (for the Prefect artifact and the logs)."""
+    con = snapshot.reading(db)
+    try:
+        runs = report.last_runs(con, 1)
+        return report.markdown(runs[0], report.failing_sources(con)) if runs else "no runs yet\n"
+    finally:
+        con.close()
+
+

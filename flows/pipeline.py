@@ -9,6 +9,7 @@ near-duplicates, boilerplate and run counts.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import re
 import threading
@@ -211,10 +212,28 @@ class RunCounts:
     facts: int = 0
     errors: Counter[str] = field(default_factory=Counter)
 
+    by_source: dict[str, RunCounts] = field(default_factory=dict)
+
     def as_dict(self) -> dict[str, Any]:
-        return {"pages": self.pages, "articles_new": self.articles_new, "articles_updated": self.articles_updated,
-                "unchanged": self.unchanged, "not_modified": self.not_modified, "facts": self.facts,
-                "errors": dict(self.errors)}
+        out = {"pages": self.pages, "articles_new": self.articles_new, "articles_updated": self.articles_updated,
+               "unchanged": self.unchanged, "not_modified": self.not_modified, "facts": self.facts,
+               "errors": dict(self.errors)}
+        if self.by_source:
+            out["sources"] = {k: v.as_dict() for k, v in sorted(self.by_source.items())}
+        return out
+
+    def add(self, source: str | None, name: str, n: int = 1, reason: str | None = None) -> None:
+        """Count in the total and in the source's own counts."""
+        for c in (self, self.by_source.setdefault(source or "?", RunCounts())):
+            if reason:
+                c.errors[reason] += n
+            else:
+                setattr(c, name, getattr(c, name) + n)
+
+    def failed_sources(self) -> list[str]:
+        """Sources that yielded no page at all and at least one error in this run."""
+        return [s for s, c in self.by_source.items()
+                if sum(c.errors.values()) and not (c.articles_new + c.articles_updated + c.unchanged + c.not_modified)]
 
 
 class Loader:
@@ -250,9 +269,11 @@ class Loader:
         for rows in batch:
             page = rows["pages"][0]
             page.setdefault("run_id", self.run_id)
+            source = page.get("source")
+            self.counts.add(source, "pages")
             art = rows["articles"][0] if rows.get("articles") else None
             if art is not None and (art["article_id"] in seen or existing.get(art["article_id"]) == art["content_hash"]):
-                self.counts.unchanged += 1
+                self.counts.add(source, "unchanged")
                 page["outcome"] = "unchanged"
                 tables.setdefault("pages", []).append(page)
                 continue
@@ -260,17 +281,15 @@ class Loader:
                 seen.add(art["article_id"])
                 sig = rows["article_minhash"][0]["signature"]
                 art["duplicate_of"] = self.index.assign(art["article_id"], sig, art.get("published_at"))
-                if art["article_id"] in existing:
-                    self.counts.articles_updated += 1
-                else:
-                    self.counts.articles_new += 1
+                self.counts.add(source, "articles_updated" if art["article_id"] in existing else "articles_new")
+                self.counts.add(source, "facts", sum(len(rows.get(t, [])) for t in
+                                                     ("date_mentions", "official_mentions", "innovation_mentions", "events")))
+            if page.get("outcome") == "not-modified":
+                self.counts.add(source, "not_modified")
             if page.get("error"):
-                self.counts.errors[page["error"].split(":")[0]] += 1
+                self.counts.add(source, "errors", reason=page["error"].split(":")[0])
             for table, items in rows.items():
                 tables.setdefault(table, []).extend(items)
-        self.counts.pages += len(batch)
-        self.counts.facts += sum(len(tables.get(t, [])) for t in
-                                 ("date_mentions", "official_mentions", "innovation_mentions", "events"))
         store.load_batch(self.con, tables, self.columns, replaced=[a for a in seen if a in existing])
 
     def record(self, pages: list[dict[str, Any]]) -> None:
@@ -359,7 +378,6 @@ def start_run(con: duckdb.DuckDBPyConnection, kind: str) -> str:
 
 def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, counts: RunCounts, status: str = "ok",
                details: dict[str, Any] | None = None) -> None:
-    import json
     con.execute(
         "UPDATE runs SET finished_at = ?, status = ?, pages = ?, not_modified = ?, articles_new = ?, "
         "articles_updated = ?, facts = ?, errors = ?, details = ? WHERE run_id = ?",

@@ -1,0 +1,45 @@
+"""Run reports: the same summary for `warta status`, the Prefect artifact and the logs."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import duckdb
+
+FAILING_STREAK = 3      # a source failing this many runs in a row is flagged
+
+
+def last_runs(con: duckdb.DuckDBPyConnection, limit: int = 10) -> list[dict[str, Any]]:
+    cur = con.execute("SELECT run_id, kind, started_at, finished_at, status, pages, articles_new, articles_updated, "
+                      "not_modified, facts, errors, details FROM runs ORDER BY started_at DESC LIMIT ?", [limit])
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+
+
+def failing_sources(con: duckdb.DuckDBPyConnection, streak: int = FAILING_STREAK) -> list[str]:
+    """Sources that failed in each of the last `streak` finished runs that crawled them."""
+    history: dict[str, list[bool]] = {}
+    for (details,) in con.execute("SELECT details FROM runs WHERE status = 'ok' AND details IS NOT NULL "
+                                  "ORDER BY started_at DESC").fetchall():
+        d = json.loads(details)
+        failed = set(d.get("failed_sources", []))
+        for source in d.get("sources", {}):
+            history.setdefault(source, []).append(source in failed)
+    return sorted(s for s, h in history.items() if len(h) >= streak and all(h[:streak]))
+
+
+def markdown(run: dict[str, Any], failing: list[str]) -> str:
+    """A short markdown report of one run, per source."""
+    details = json.loads(run["details"]) if isinstance(run.get("details"), str) else (run.get("details") or {})
+    lines = [f"# warta run {run['run_id']}", "",
+             f"status **{run['status']}**, {run['started_at']} → {run['finished_at']}", "",
+             "| source | pages | new | updated | unchanged | not modified | facts | errors |",
+             "|---|---|---|---|---|---|---|---|"]
+    for source, c in (details.get("sources") or {"all": details}).items():
+        errors = ", ".join(f"{k} {v}" for k, v in (c.get("errors") or {}).items()) or "-"
+        lines.append(f"| {source} | {c.get('pages', 0)} | {c.get('articles_new', 0)} | {c.get('articles_updated', 0)} "
+                     f"| {c.get('unchanged', 0)} | {c.get('not_modified', 0)} | {c.get('facts', 0)} | {errors} |")
+    if failing:
+        lines += ["", f"**Failing {FAILING_STREAK} runs in a row:** {', '.join(failing)}"]
+    return "\n".join(lines) + "\n"
