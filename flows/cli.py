@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from flows.errors import WartaError
@@ -33,6 +36,18 @@ EXAMPLE_QUERIES = [
 def _db(db: Path | None) -> Path:
     s = load_settings()
     return db or s.resolve(s.store.db)
+
+
+@contextlib.contextmanager
+def _progress(label: str) -> Iterator[Callable[[int], None] | None]:
+    """A live progress bar when a person watches (a terminal); plain logs for scheduled runs."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=False) as bar:
+        task = bar.add_task(label, total=None)
+        yield lambda n: bar.advance(task, n)
 
 
 def _fail(exc: Exception) -> None:
@@ -88,6 +103,25 @@ def run(sources: Annotated[Path | None, typer.Option(help="Sources config.")] = 
 
 
 @app.command()
+def serve(sources: Annotated[Path | None, typer.Option(help="Sources config.")] = None, db: DbOpt = None,
+          interval: Annotated[float | None, typer.Option(help="Seconds between runs instead of the cron schedule.")]
+          = None,
+          allow_private: Annotated[bool, typer.Option(help="Allow loopback/private addresses (tests).")] = False,
+          delay: Annotated[float | None, typer.Option(help="Per-host delay in seconds.")] = None) -> None:
+    """Serve the scheduled runs (one Prefect deployment per source group) until stopped.
+
+    Example: PREFECT_API_URL=http://127.0.0.1:4200/api warta serve
+    """
+    from flows.settings import load_sources
+    try:
+        load_sources(sources)
+        from flows.deployments import serve_schedules
+        serve_schedules(sources, _db(db), interval_s=interval, allow_private=allow_private, delay_s=delay)
+    except WartaError as exc:
+        _fail(exc)
+
+
+@app.command()
 def crawl(urls: Annotated[list[str], typer.Argument(help="Site URLs to crawl.")], db: DbOpt = None,
           allow_private: Annotated[bool, typer.Option(help="Allow loopback/private addresses (tests).")] = False,
           delay: Annotated[float | None, typer.Option(help="Per-host delay in seconds.")] = None) -> None:
@@ -102,7 +136,9 @@ def crawl(urls: Annotated[list[str], typer.Argument(help="Site URLs to crawl.")]
         if delay is not None:
             update["delay_s"] = delay
         settings = settings.model_copy(update={"crawl": settings.crawl.model_copy(update=update)})
-        counts = jobs.crawl_sources_into(jobs.sources_from_urls(urls), db=_db(db), settings=settings)
+        with _progress("extracting pages") as progress:
+            counts = jobs.crawl_sources_into(jobs.sources_from_urls(urls), db=_db(db), settings=settings,
+                                             progress=progress)
     except WartaError as exc:
         _fail(exc)
     _print_counts(counts.as_dict())
@@ -120,7 +156,8 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="HTML/text files, di
         settings = load_settings()
         if workers:
             settings = settings.model_copy(update={"pipeline": settings.pipeline.model_copy(update={"workers": workers})})
-        counts = jobs.ingest(paths, db=_db(db), settings=settings)
+        with _progress("ingesting pages") as progress:
+            counts = jobs.ingest(paths, db=_db(db), settings=settings, progress=progress)
     except WartaError as exc:
         _fail(exc)
     _print_counts(counts.as_dict())

@@ -1,29 +1,34 @@
-"""Prefect wrappers: a task per batch-level step and a flow for the scheduled `warta run`.
+"""Prefect wrappers: a task per batch-level step, the flow that schedules start, and `serve`.
 
 The work itself is the plain functions of jobs.py / pipeline.py; this module only adds retries on
-I/O, logging through Prefect, and the flow that schedules can start. Prefect is imported here only,
-so `warta extract` and `warta ingest` never pay its start-up cost.
+I/O, logging through Prefect, a markdown artifact per run, and deployments with cron schedules.
+Prefect is imported here only, so `warta extract` and `warta ingest` never pay its start-up cost.
 """
 
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 
-from prefect import flow, get_run_logger, task
+from prefect import flow, get_run_logger, serve, task
+from prefect.artifacts import create_markdown_artifact
 
 from flows import jobs
+from flows.errors import ConfigError
 from flows.settings import Settings, Source, load_settings, load_sources
+
+START_SERVER = "prefect server start   # then: export PREFECT_API_URL=http://127.0.0.1:4200/api"
 
 
 @task(retries=1, retry_delay_seconds=30, name="crawl-and-load")
 def crawl_group(sources: list[Source], db: str, settings: Settings) -> dict[str, Any]:
     """One task per group of sources (never per page): discover, fetch, extract in processes, load."""
-    counts = jobs.crawl_sources_into(sources, db=Path(db), settings=settings, kind="run")
+    counts = jobs.crawl_sources_into(sources, db=Path(db), settings=settings, kind="run", wait_s=600)
     return counts.as_dict()
 
 
@@ -39,5 +44,27 @@ def run_flow(sources_path: str | None = None, db: str | None = None, group: str 
     target = db or str(settings.resolve(settings.store.db))
     logger.info("crawling %d sources into %s", len(sources), target)
     result = crawl_group(sources, target, settings)
+    summary = jobs.run_report(Path(target))
+    create_markdown_artifact(markdown=summary, key="warta-run-report", description="warta run summary")
     logger.info("run finished: %s", result)
     return result
+
+
+def serve_schedules(sources_path: Path | None, db: Path, *, interval_s: float | None = None,
+                    allow_private: bool = False, delay_s: float | None = None) -> None:
+    """Serve one deployment per source group with its cron schedule, against PREFECT_API_URL."""
+    if not os.environ.get("PREFECT_API_URL"):
+        raise ConfigError("schedules need a Prefect server (they never fire on the temporary one). Start one with:\n"
+                          f"  {START_SERVER}")
+    settings = load_settings()
+    groups = sorted({s.group for s in load_sources(sources_path)})
+    deployments = []
+    for group in groups:
+        schedule: dict[str, Any] = ({"interval": timedelta(seconds=interval_s)} if interval_s else
+                                    {"cron": settings.schedule.groups.get(group, settings.schedule.default_cron)})
+        deployments.append(run_flow.to_deployment(
+            name=f"warta-{group}", parameters={"sources_path": str(sources_path) if sources_path else None,
+                                               "db": str(db), "group": group, "allow_private": allow_private,
+                                               "delay_s": delay_s},
+            **schedule))
+    serve(*deployments)

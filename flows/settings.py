@@ -54,10 +54,24 @@ class PipelineSettings(_Frozen):
     workers: int = Field(2, ge=1, le=64)
 
 
+class ScheduleSettings(_Frozen):
+    default_cron: str = "0 */6 * * *"       # every six hours
+    timezone: str = "Asia/Makassar"
+    groups: dict[str, str] = {}             # source group -> cron, overriding the default
+
+    @field_validator("default_cron")
+    @classmethod
+    def _five_fields(cls, v: str) -> str:
+        if len(v.split()) != 5:
+            raise ValueError(f"{v!r} is not a 5-field cron expression")
+        return v
+
+
 class Settings(_Frozen):
     store: StoreSettings = StoreSettings()
     crawl: CrawlSettings = CrawlSettings()
     pipeline: PipelineSettings = PipelineSettings()
+    schedule: ScheduleSettings = ScheduleSettings()
 
     def resolve(self, path: Path) -> Path:
         return path if path.is_absolute() else project_root() / path
