@@ -164,6 +164,21 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="HTML/text files, di
 
 
 @app.command()
+def reextract(db: DbOpt = None) -> None:
+    """Rebuild every article and its facts from the archived raw responses (WARC); no network.
+
+    Example: warta reextract --db data/warta.duckdb
+    """
+    from flows import jobs
+    try:
+        with _progress("re-extracting pages") as progress:
+            counts = jobs.reextract(db=_db(db), progress=progress)
+    except WartaError as exc:
+        _fail(exc)
+    _print_counts(counts.as_dict())
+
+
+@app.command()
 def extract(paths: Annotated[list[Path], typer.Argument(help="Text or HTML files.")],
             format: Annotated[str, typer.Option("--format", help="Output format.")] = "jsonl") -> None:
     """Print the facts of text or HTML files as JSON Lines (the eval contract); no database.

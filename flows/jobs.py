@@ -19,7 +19,7 @@ import duckdb
 from extractors import clean, extract_facts, facts_to_contract, load_lexicon
 from flows import report, snapshot, store
 from flows.errors import ExtractError
-from flows.local import iter_pages
+from flows.local import iter_pages, warc_pages
 from flows.pipeline import (
     Loader,
     RunCounts,
@@ -84,6 +84,34 @@ def ingest(paths: list[Path], *, db: Path, settings: Settings | None = None, pro
         skipped: list[dict[str, Any]] = []
         pages = iter_pages(paths, max_bytes=settings.crawl.max_bytes, skipped=skipped)
         return _loaded(con, "ingest", pages, settings, skipped, progress)
+
+
+def reextract(*, db: Path, settings: Settings | None = None, progress: Any = None) -> RunCounts:
+    """Rebuild every article from the archived raw responses (WARC), without touching the network:
+    after an extractor or cleaning change, `warta reextract` brings the whole database up to date."""
+    settings = settings or load_settings()
+    warc_dir = settings.resolve(settings.store.warc_dir)
+    with snapshot.writing(db) as con:
+        prepare(con)
+        rows = con.execute("""
+            SELECT arg_max(warc_file, fetched_at), arg_max(warc_offset, fetched_at), arg_max(source, fetched_at)
+            FROM pages WHERE warc_file IS NOT NULL AND warc_offset IS NOT NULL AND status = 200
+            GROUP BY coalesce(final_url, url) ORDER BY 1, 2""").fetchall()
+        records = [(warc_dir / f, int(o), s) for f, o, s in rows if (warc_dir / f).exists()]
+        run_id = start_run(con, "reextract")
+        loader = Loader(con, run_id, force=True)
+        pool = make_pool(settings.pipeline.workers) if len(records) > 50 else None
+        try:
+            counts = extract_and_load(warc_pages(records, settings.crawl.max_bytes), loader,
+                                      batch_size=settings.pipeline.batch_size, pool=pool, progress=progress)
+            finish_run(con, run_id, counts, details={"missing_warc": len(rows) - len(records)})
+            return counts
+        except BaseException:
+            finish_run(con, run_id, loader.counts, status="failed")
+            raise
+        finally:
+            if pool:
+                pool.shutdown(cancel_futures=True)
 
 
 def known_validators(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str | None, str | None]]:

@@ -78,3 +78,20 @@ def _warc_pages(path: Path, source: str, run_id: str | None, max_bytes: int,
                 continue
             charset = ctype.split("charset=")[-1].strip() if "charset=" in ctype else None
             yield PageInput(url, body, source, row["fetched_at"], charset=charset, page_row=row)
+
+
+def warc_pages(records: list[tuple[Path, int, str]], max_bytes: int = 10_000_000) -> Iterator[PageInput]:
+    """PageInputs from archived responses: (WARC path, record offset, source) as stored in `pages`."""
+    for path, offset, source in records:
+        with path.open("rb") as fh:
+            fh.seek(offset)
+            rec = next(iter(ArchiveIterator(fh)), None)
+            if rec is None or rec.rec_type != "response":
+                continue
+            url = rec.rec_headers.get_header("WARC-Target-URI")
+            ctype = (rec.http_headers.get_header("Content-Type") or "") if rec.http_headers else ""
+            body = rec.content_stream().read(max_bytes + 1)
+            charset = ctype.split("charset=")[-1].strip() if "charset=" in ctype else None
+            row = {"url": url, "source": source, "fetched_at": now_iso(), "bytes": len(body), "content_type": ctype,
+                   "warc_file": path.name, "warc_offset": offset}
+            yield PageInput(url, body, source, row["fetched_at"], charset=charset, page_row=row)

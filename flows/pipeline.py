@@ -239,8 +239,8 @@ class RunCounts:
 class Loader:
     """The single writer of a run: near-duplicates, unchanged-article skips, atomic batch loads."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, run_id: str) -> None:
-        self.con, self.run_id = con, run_id
+    def __init__(self, con: duckdb.DuckDBPyConnection, run_id: str, *, force: bool = False) -> None:
+        self.con, self.run_id, self.force = con, run_id, force
         self.counts = RunCounts()
         self.columns = store.table_columns(con)
         self.index = NearDupIndex()
@@ -272,7 +272,8 @@ class Loader:
             source = page.get("source")
             self.counts.add(source, "pages")
             art = rows["articles"][0] if rows.get("articles") else None
-            if art is not None and (art["article_id"] in seen or existing.get(art["article_id"]) == art["content_hash"]):
+            unchanged = not self.force and existing.get(art["article_id"] if art else "") == (art or {}).get("content_hash")
+            if art is not None and (art["article_id"] in seen or unchanged):
                 self.counts.add(source, "unchanged")
                 page["outcome"] = "unchanged"
                 tables.setdefault("pages", []).append(page)

@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 from flows.cli import app
 
 runner = CliRunner()
-COMMANDS = ["demo", "run", "serve", "crawl", "ingest", "extract", "status", "query", "export"]
+COMMANDS = ["demo", "run", "serve", "crawl", "ingest", "reextract", "extract", "status", "query", "export"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -34,3 +34,19 @@ def test_second_crawl_stores_each_article_once(tmp_path, demo_site):
     (n,) = con.execute("SELECT count(*) FROM articles").fetchone()
     con.close()
     assert (n, again.articles_new) == (5, 0)
+
+
+def test_reextract_rebuilds_articles_from_warc_without_network(tmp_path):
+    from flows.demo import serve_directory
+    db = tmp_path / "w.duckdb"
+    settings = _settings().model_copy(update={"store": _settings().store.model_copy(update={"warc_dir": tmp_path / "warc"})})
+    with serve_directory() as base:
+        jobs.crawl_sources_into(jobs.sources_from_urls([base + "/"]), db=db, settings=settings)
+    con = store.connect(db, read_only=True)
+    before = con.execute("SELECT url, text FROM articles ORDER BY url").fetchall()
+    con.close()
+    counts = jobs.reextract(db=db, settings=settings)      # the site is gone: everything comes from the WARC
+    con = store.connect(db, read_only=True)
+    after = con.execute("SELECT url, text FROM articles ORDER BY url").fetchall()
+    con.close()
+    assert counts.articles_updated == 5 and after == before
