@@ -10,6 +10,8 @@ import asyncio
 import io
 import logging
 import re
+import threading
+import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -39,20 +41,30 @@ class CrawlResult:
 
 
 class WarcArchive:
-    """Appends raw responses to one gzipped WARC file per run, so reextract needs no network."""
+    """Appends raw responses to one WARC file per run, so reextract needs no network.
+
+    Each record is its own gzip member (the usual .warc.gz layout, so any record can be read from
+    its offset), compressed at level 1: at level 9 compression cost more than fetching. Writes are
+    thread-safe so the crawler can archive off the event loop (zlib releases the GIL).
+    """
 
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._fh = path.open("ab")
-        self._writer = WARCWriter(self._fh, gzip=True)
+        self._lock = threading.Lock()
 
     def write(self, r: Response) -> int:
-        offset = self._fh.tell()
+        buf = io.BytesIO()
+        writer = WARCWriter(buf, gzip=False)
         headers = StatusAndHeaders(f"{r.status} OK", list(r.headers.items()), protocol="HTTP/1.1")
-        record = self._writer.create_warc_record(r.final_url, "response", payload=io.BytesIO(r.body),
-                                                 http_headers=headers)
-        self._writer.write_record(record)
+        writer.write_record(writer.create_warc_record(r.final_url, "response", payload=io.BytesIO(r.body),
+                                                      http_headers=headers))
+        packer = zlib.compressobj(1, zlib.DEFLATED, 31)     # wbits 31: a gzip member
+        member = packer.compress(buf.getvalue()) + packer.flush()
+        with self._lock:
+            offset = self._fh.tell()
+            self._fh.write(member)
         return offset
 
     def close(self) -> None:
@@ -163,7 +175,7 @@ async def fetch_pages(client: Client, source: Source, urls: list[Found], known: 
             if ctype and "html" not in ctype:
                 raise NotHtml(f"content-type {ctype}")
             if archive:
-                row.update(warc_file=archive.path.name, warc_offset=archive.write(r))
+                row.update(warc_file=archive.path.name, warc_offset=await asyncio.to_thread(archive.write, r))
             out.pages.append(PageInput(r.final_url, r.body, source.id, row["fetched_at"],
                                        charset=_charset(ctype), page_row=row))
         except FetchError as exc:

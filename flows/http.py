@@ -28,6 +28,7 @@ from flows.settings import CrawlSettings
 MAX_CRAWL_DELAY_S = 30.0
 MAX_RETRY_AFTER_S = 30.0
 ATTEMPTS = 3
+ADDRESS_RECHECK_S = 60.0      # a host's resolved addresses are checked again after this long
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +75,7 @@ class _Host:
     last: float = 0.0
     robots: Protego | None = None
     robots_loaded: bool = False
-    failures: int = 0
+    address_checked_at: float = -1e9
 
 
 class Client:
@@ -170,7 +171,10 @@ class Client:
 
     async def _request(self, url: str, *, headers: dict[str, str] | None = None, check_robots: bool = True) -> Response:
         host = urlsplit(url).hostname or ""
-        await asyncio.to_thread(check_address, host, allow_private=self.settings.allow_private)
+        h = self._host(urlsplit(url).netloc)
+        if time.monotonic() - h.address_checked_at > ADDRESS_RECHECK_S:   # every hop's host, re-resolved each minute
+            await asyncio.to_thread(check_address, host, allow_private=self.settings.allow_private)
+            h.address_checked_at = time.monotonic()
         start = time.monotonic()
         async with self._http.stream("GET", url, headers=headers) as resp:
             chunks, size = [], 0
