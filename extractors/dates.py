@@ -20,6 +20,7 @@ _SEP_RANGE = r"\s*(?:[-–—]|s\.?\s?d\.?|sampai|hingga)\s*"
 
 @dataclass(frozen=True)
 class _Patterns:
+    cross_month: re.Pattern[str]
     text_dmy: re.Pattern[str]
     english: re.Pattern[str]
     numeric: re.Pattern[str]
@@ -36,6 +37,9 @@ def _patterns(lex: Lexicon) -> _Patterns:
     weekday = alt(list(lex.weekdays))
     flags = re.IGNORECASE
     return _Patterns(
+        cross_month=re.compile(
+            rf"(?<![\d.,])(?P<d1>\d{{1,2}})\s+(?P<m1>{month})\.?{_SEP_RANGE}(?P<d2>\d{{1,2}})\s+(?P<m2>{month})\.?,?\s+"
+            rf"(?P<y>\d{{4}})(?!\d)", flags),
         text_dmy=re.compile(
             rf"(?<![\d.,])(?P<d1>\d{{1,2}})(?:{_SEP_RANGE}(?P<d2>\d{{1,2}}))?\s+(?P<mon>{month})\.?,?\s+"
             rf"(?P<y>\d{{4}})(?!\d)", flags),
@@ -101,6 +105,11 @@ def _scan_day_patterns(c: _Collector) -> None:
     lex, pats, text = c.lex, c.pats, c.text
     for m in pats.iso.finditer(text):
         c.add_day(m.start(), m.end(), _make(int(m["y"]), int(m["m"]), int(m["d"])))
+        c.claim(m.start(), m.end())
+    for m in pats.cross_month.finditer(text):   # "20 Januari hingga 2 Februari 2024"
+        y, m1, m2 = int(m["y"]), lex.months[m["m1"].lower()], lex.months[m["m2"].lower()]
+        c.add_day(m.start(), m.end(), _make(y - 1 if m1 > m2 else y, m1, int(m["d1"])))
+        c.add_day(m.start(), m.end(), _make(y, m2, int(m["d2"])))
         c.claim(m.start(), m.end())
     for m in pats.text_dmy.finditer(text):
         if not c.free(m.start(), m.end()):

@@ -15,9 +15,8 @@ from functools import cache
 from extractors.lexicon import Lexicon, alt
 from extractors.model import DateMention, Event, Official, Span
 
-_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?](?=\s|$)|\n|$)|[^\n]+")
 _STRONG_UNDATED = 80
-_CAP_WORD = r"(?:[A-Z][\w’'./-]*|\d{4}|dan|&|di|ke-?\d+)"
+_CAP_WORD = r"(?:[A-Z][\w’'./-]*|\d{4}|(?:dan|di)\b|&|ke-?\d+)"
 
 
 @dataclass(frozen=True)
@@ -58,8 +57,22 @@ class _Candidate:
     date: str | None
 
 
+_BOUNDARY = re.compile(r"[.!?](?=\s)|\n")
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Za-z]{1,3}|[A-Z][a-z]?\.[A-Z]\w*)\.$")   # Kab. Dr. S. Lt. dll. M.Si.
+
+
 def _sentences(text: str) -> list[Span]:
-    return [Span(m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.group(0).strip()]
+    """Sentence spans; a dot after an abbreviation ("Kab. Takalar", "Dr. Abustan", "S. Sos") does not end one."""
+    out, start = [], 0
+    for m in _BOUNDARY.finditer(text):
+        if m.group(0) == "." and _ABBREVIATION.search(text, max(0, m.start() - 8), m.end()):
+            continue
+        if text[start:m.end()].strip():
+            out.append(Span(start, m.end()))
+        start = m.end()
+    if text[start:].strip():
+        out.append(Span(start, len(text)))
+    return out
 
 
 def _best_trigger(text: str, s: Span, lex: Lexicon, pats: _Patterns) -> tuple[str, int, int, int] | None:
@@ -92,8 +105,10 @@ def _choose(cands: list[_Candidate], text: str, dates: list[DateMention]) -> lis
             by_date[c.date] = c
     chosen = sorted(by_date.values(), key=lambda c: c.start)
     main_date = chosen[0].date if chosen else None
-    if main_date is None:
-        first = next((c for c in cands if c.start < len(text) // 3), None)
+    if main_date is None:     # no dated sentence: the first trigger of the lead (not of a short headline line)
+        lead = [c for c in cands if c.start < len(text) // 3]
+        first = next((c for c in lead if re.search(r"[.!?]\s*$", text[c.sentence.start:c.sentence.end])), None) or \
+            next(iter(lead), None)
         day = next((d.value for d in dates if d.precision == "day" and d.explicit), None)
         return [_Candidate(first.kind, first.priority, first.start, first.end, first.sentence, day)] if first else []
     kinds = {c.kind for c in chosen if c.date == main_date}

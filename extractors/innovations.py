@@ -44,8 +44,8 @@ def _patterns(lex: Lexicon) -> _Patterns:
         long_short=re.compile(rf"(?<![\w.])(?P<long>{_PHRASE})\s*\((?P<short>[^()/\n]{{2,40}})\)"),
         short_long=re.compile(rf"(?P<short>{_BRAND})\s*\((?P<long>{_PHRASE})\)"),
         atau=re.compile(rf"(?P<short>{_BRAND})\s+atau\s+(?P<long>{_PHRASE})"),
-        quoted=re.compile(r"[“\"](?P<name>[A-Z][^“”\"\n]{1,60}?)[”\"]"),
-        cue_name=re.compile(rf"\b(?i:{cue})\s+(?:bernama\s+)?(?P<name>{_PHRASE})\s+(?=(?:dari|milik|karya|yang|besutan)\b)"),
+        quoted=re.compile(r"[“\"](?P<name>[A-Z][^“”\"\n]{1,60}?)[”\"]|(?<![\w’'])[‘'](?P<single>[A-Z][^‘’'\n]{1,60}?)[’'](?![\w’'])"),
+        cue_name=re.compile(rf"\b(?i:{cue})\s+(?:bernama\s+)?(?P<name>{_PHRASE})\s+(?=(?:dari|milik|karya|yang|besutan|pada|ini|tersebut)\b|[,.])"),
         cue_brand=re.compile(rf"\b(?i:{cue})\s+(?:bernama\s+)?(?P<name>[A-Z][a-z]+[A-Z]\w*|[A-Z]{{3,}}(?:[\s-][A-Z]{{3,}})?)\b"),
         cue_list=re.compile(rf"\b(?i:{cue})\b[^.\n]{{0,80}}?\b(?:adalah|yaitu|yakni|antara lain|diantaranya|di antaranya)\s*:?\s*(?P<items>[^.\n]+)"),
         numbered=re.compile(rf"\(\d{{1,2}}\)\s*(?P<name>{_PHRASE})"),
@@ -120,10 +120,13 @@ def _pairs(text: str, lex: Lexicon, pats: _Patterns) -> list[Innovation]:
 def _named(text: str, lex: Lexicon, pats: _Patterns) -> list[Innovation]:
     out = []
     for m in pats.quoted.finditer(text):
-        name = m["name"].strip(" ,.")
-        if len(_words(name)) <= 6 and not re.search(r"[.!?,]\s", name) and _near_cue(text, m.start(), pats, 120) \
-                and not _excluded(name, lex):
-            out.append(Innovation(name, None, Span(m.start("name"), m.start("name") + len(name))))
+        name = (m["name"] or m["single"]).strip(" ,.")
+        words = _words(name)
+        title_case = sum(w[0].isupper() or w[0].isdigit() for w in words) * 2 >= len(words)   # a name, not speech
+        if len(words) <= 6 and title_case and not re.search(r"[.!?,]\s", name) \
+                and _near_cue(text, m.start(), pats, 120) and not _excluded(name, lex):
+            start = m.start("name") if m["name"] else m.start("single")
+            out.append(Innovation(name, None, Span(start, start + len(name))))
     for pat in (pats.cue_name, pats.cue_brand, pats.numbered):
         for m in pat.finditer(text):
             name = _strip_cue(m["name"], lex).strip(" ,.")
@@ -153,9 +156,13 @@ def _listed(text: str, lex: Lexicon, pats: _Patterns) -> list[Innovation]:
 
 
 def _sector(text: str, inv: Innovation, lex: Lexicon) -> str | None:
-    window = text[max(0, inv.span.start - 60):inv.span.end].lower()
-    hits = [(m.start(), lex.sectors[m.group(0)]) for m in _patterns(lex).sector.finditer(window)]
-    return max(hits)[1] if hits else None
+    """The sector stated just before the name ("bidang pendidikan melalui program X"), else one its words give."""
+    before = text[max(0, inv.span.start - 60):inv.span.start].lower()
+    hits = [(m.start(), lex.sectors[m.group(0)]) for m in _patterns(lex).sector.finditer(before)]
+    if hits:
+        return max(hits)[1]
+    inside = _patterns(lex).sector.search(text[inv.span.start:inv.span.end].lower())
+    return lex.sectors[inside.group(0)] if inside else None
 
 
 def _merge(found: list[Innovation]) -> list[Innovation]:

@@ -69,6 +69,8 @@ class Lexicon:
     locative: frozenset[str]
     not_names: frozenset[str]
     venue_words: tuple[str, ...]
+    name_abbreviations: frozenset[str]
+    private_bodies: frozenset[str]
 
     def region_by_name(self) -> dict[str, Region]:
         return {r.name: r for r in self.regions.values()}
@@ -123,4 +125,6 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         locative=frozenset(w.lower() for w in col("locative.tsv")),
         not_names=frozenset(col("not_names.tsv")),
         venue_words=tuple(col("venue_words.tsv")),
+        name_abbreviations=frozenset(col("name_abbreviations.tsv")),
+        private_bodies=frozenset(col("private_bodies.tsv")),
     )

@@ -99,6 +99,10 @@ def _run(toks: list[_Tok], i: int, lex: Lexicon, comp: _Compiled) -> list[tuple[
         kind, n = _classify(toks, i, lex, comp)
         if kind == "end":
             break
+        if kind == "comma" and i + 1 < len(toks) and _classify(toks, i + 1, lex, comp)[0] == "unit" \
+                and toks[i + 1].text in lex.title_words:
+            i += 1      # "Dinas Komunikasi, Informatika, Statistik ...": a list inside the unit name
+            continue
         out.extend((kind, i + k) for k in range(n))
         last = toks[i + n - 1].text
         sentence_end = last.endswith(".") and not _INITIALS.match(last) and last not in lex.title_words \
@@ -132,7 +136,8 @@ def _parse_name(toks: list[_Tok], i: int, lex: Lexicon, comp: _Compiled) -> tupl
         if name and (t.rstrip(".") in lex.institutions or t in lex.titles):
             break
         name.append(toks[i])
-        if t.endswith(".") and not _INITIALS.match(t) and not re.search(r"\.\w", t):
+        if t.endswith(".") and not _INITIALS.match(t) and not re.search(r"\.\w", t) \
+                and t[:-1] not in lex.name_abbreviations:
             i += 1
             break
         i += 1
@@ -141,7 +146,7 @@ def _parse_name(toks: list[_Tok], i: int, lex: Lexicon, comp: _Compiled) -> tupl
 
 def _clean_name(name: list[_Tok]) -> str:
     words = [t.text for t in name]
-    if words and words[-1].endswith(".") and not _INITIALS.match(words[-1]):
+    if words and words[-1].endswith(".") and not _INITIALS.match(words[-1]) and len(words[-1]) > 4:
         words[-1] = words[-1].rstrip(".")
     return " ".join(words)
 
@@ -245,7 +250,7 @@ def _mentions(text: str, lex: Lexicon) -> list[_Mention]:
             continue    # "kantor Gubernur", "rumah jabatan Bupati": a place, not a person's position
         toks = _tokens(text, m.end())
         mention = _forward(text, toks, 0, m, lex, comp) or _reverse(text, m, lex, comp)
-        if mention:
+        if mention and not lex.private_bodies.intersection(mention.title.split()):
             out.append(mention)
     return out
 

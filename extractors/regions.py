@@ -135,7 +135,8 @@ def article_regions(mentions: list[RegionMention], officials: list[Official]) ->
     official_regions = {o.region for o in officials if o.region is not None}
     local_counts = {r: n for r, n in strong.items() if r.level != "province"}
     top = max(local_counts.values(), default=0)
-    chosen = [r for r, n in local_counts.items() if n >= 2 or r in official_regions or n == top]
+    governments = {m.region for m in mentions if m.government}
+    chosen = [r for r, n in local_counts.items() if n >= 2 or r in official_regions or r in governments or n == top]
     chosen += [r for r in strong if r.level == "province" and any(m.region == r and m.government for m in mentions)]
     if not local_counts:
         chosen += [r for r in official_regions if r.level == "province" and r not in chosen]
