@@ -20,13 +20,8 @@ _SEP_RANGE = r"\s*(?:[-–—]|s\.?\s?d\.?|sampai|hingga)\s*"
 
 @dataclass(frozen=True)
 class _Patterns:
-    cross_month: re.Pattern[str]
-    text_dmy: re.Pattern[str]
-    english: re.Pattern[str]
-    numeric: re.Pattern[str]
-    iso: re.Pattern[str]
+    dates: re.Pattern[str]          # every explicit form in one alternation: one pass over the text
     yearless: re.Pattern[str]
-    month_year: re.Pattern[str]
     weekday_before: re.Pattern[str]
 
 
@@ -35,24 +30,23 @@ def _patterns(lex: Lexicon) -> _Patterns:
     month = alt(list(lex.months))
     full_month = alt([m for m in lex.months if len(m) >= 4 or m in ("mei", "may")])
     weekday = alt(list(lex.weekdays))
+    forms = [
+        r"(?P<iso>(?<![\d/-])(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})(?![\d-]))",
+        rf"(?P<cross>(?<![\d.,])(?P<c_d1>\d{{1,2}})\s+(?P<c_m1>{month})\.?{_SEP_RANGE}(?P<c_d2>\d{{1,2}})\s+"
+        rf"(?P<c_m2>{month})\.?,?\s+(?P<c_y>\d{{4}})(?!\d))",
+        rf"(?P<dmy>(?<![\d.,])(?P<t_d1>\d{{1,2}})(?:{_SEP_RANGE}(?P<t_d2>\d{{1,2}}))?\s+(?P<t_m>{month})\.?,?\s+"
+        rf"(?P<t_y>\d{{4}})(?!\d))",
+        rf"(?P<eng>\b(?P<e_m>{month})\.?\s+(?P<e_d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<e_y>\d{{4}})(?!\d))",
+        r"(?P<num>(?<![\d./-])(?P<n_d>\d{1,2})(?P<n_sep>[/-])(?P<n_m>\d{1,2})(?P=n_sep)(?P<n_y>\d{4}|\d{2})(?![\d/]))",
+        r"(?P<dot>(?<![\d./-])(?P<p_d>\d{1,2})\.(?P<p_m>\d{1,2})\.(?P<p_y>\d{4})(?![\d.]))",
+        rf"(?P<my>\b(?P<my_m>{full_month})\s+(?P<my_y>\d{{4}})(?!\d))",
+    ]
     flags = re.IGNORECASE
     return _Patterns(
-        cross_month=re.compile(
-            rf"(?<![\d.,])(?P<d1>\d{{1,2}})\s+(?P<m1>{month})\.?{_SEP_RANGE}(?P<d2>\d{{1,2}})\s+(?P<m2>{month})\.?,?\s+"
-            rf"(?P<y>\d{{4}})(?!\d)", flags),
-        text_dmy=re.compile(
-            rf"(?<![\d.,])(?P<d1>\d{{1,2}})(?:{_SEP_RANGE}(?P<d2>\d{{1,2}}))?\s+(?P<mon>{month})\.?,?\s+"
-            rf"(?P<y>\d{{4}})(?!\d)", flags),
-        english=re.compile(
-            rf"\b(?P<mon>{month})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})(?!\d)", flags),
-        numeric=re.compile(
-            r"(?<![\d./-])(?P<d1>\d{1,2})(?P<sep>[/-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/])"
-            r"|(?<![\d./-])(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})(?![\d.])"),
-        iso=re.compile(r"(?<![\d/-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])"),
+        dates=re.compile("|".join(forms), flags),
         yearless=re.compile(
             rf"\b{weekday}\b[\s,]*(?:(?:pagi|siang|sore|malam|tadi|ini|lalu)\s*)*\(\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})\s*\)",
             flags),
-        month_year=re.compile(rf"\b(?P<mon>{full_month})\s+(?P<y>\d{{4}})(?!\d)", flags),
         weekday_before=re.compile(
             rf"\b(?P<wd>{weekday})\b[\s,]*(?:(?:pagi|siang|sore|malam|tadi|ini|lalu)\s*)*\(?\s*$", flags),
     )
@@ -101,53 +95,72 @@ class _Collector:
         self.taken.append((start, end))
 
 
-def _scan_day_patterns(c: _Collector) -> None:
-    lex, pats, text = c.lex, c.pats, c.text
-    for m in pats.iso.finditer(text):
-        c.add_day(m.start(), m.end(), _make(int(m["y"]), int(m["m"]), int(m["d"])))
-        c.claim(m.start(), m.end())
-    for m in pats.cross_month.finditer(text):   # "20 Januari hingga 2 Februari 2024"
-        y, m1, m2 = int(m["y"]), lex.months[m["m1"].lower()], lex.months[m["m2"].lower()]
-        c.add_day(m.start(), m.end(), _make(y - 1 if m1 > m2 else y, m1, int(m["d1"])))
-        c.add_day(m.start(), m.end(), _make(y, m2, int(m["d2"])))
-        c.claim(m.start(), m.end())
-    for m in pats.text_dmy.finditer(text):
-        if not c.free(m.start(), m.end()):
-            continue
-        y, mon = int(m["y"]), lex.months[m["mon"].lower()]
-        c.add_day(m.start(), m.end(), _make(y, mon, int(m["d1"])))
-        if m["d2"]:
-            c.add_day(m.start(), m.end(), _make(y, mon, int(m["d2"])))
-        c.claim(m.start(), m.end())
-    for m in pats.english.finditer(text):
-        if c.free(m.start(), m.end()):
-            c.add_day(m.start(), m.end(), _make(int(m["y"]), lex.months[m["mon"].lower()], int(m["d1"])))
-            c.claim(m.start(), m.end())
-    for m in pats.numeric.finditer(text):
-        if not c.free(m.start(), m.end()):
-            continue
-        if m["d1"]:
-            c.add_day(m.start(), m.end(), _make(_year(m["y"]), int(m["m"]), int(m["d1"])))
+# every explicit date holds a year: a 4-digit 19xx/20xx, or the 2-digit year of "25/9/19".
+# Patterns that start with a literal scan fast; boundaries are checked in Python.
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_SHORT_YEAR = re.compile(r"/\d\d")
+_WINDOW = 48     # characters before a year in which a date can start ("Selasa, 30 – 31 Agustus 2022")
+
+
+def _anchors(text: str) -> list[tuple[int, int]]:
+    out = [(m.start(), m.end()) for m in _YEAR.finditer(text)
+           if not text[m.start() - 1:m.start()].isdigit() and not text[m.end():m.end() + 1].isdigit()]
+    if "/" in text:
+        out += [(m.start(), m.end()) for m in _SHORT_YEAR.finditer(text) if not text[m.end():m.end() + 1].isdigit()]
+    return sorted(out)
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Merged text windows around year anchors: the full date patterns only run there."""
+    out: list[tuple[int, int]] = []
+    for a_start, a_end in _anchors(text):
+        start = max(0, a_start - _WINDOW)
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], a_end))
         else:
-            c.add_day(m.start(), m.end(), _make(int(m["y2"]), int(m["m2"]), int(m["d2"])))
-        c.claim(m.start(), m.end())
+            out.append((start, a_end))
+    return out
 
 
-def _scan_partial_patterns(c: _Collector, ref_date: date | None) -> None:
-    lex, pats, text = c.lex, c.pats, c.text
-    for m in pats.month_year.finditer(text):
-        if c.free(m.start(), m.end()) and 1900 <= int(m["y"]) <= 2100:
-            value = f"{int(m['y']):04d}-{lex.months[m['mon'].lower()]:02d}"
-            c.found.append(DateMention(value, "month", Span(m.start(), m.end()), m.group(0)))
-            c.claim(m.start(), m.end())
-    if ref_date is None:
+def _scan_explicit(c: _Collector) -> None:
+    """All explicit dates, left to right; earlier and longer forms win."""
+    months = c.lex.months
+    matches = (m for ws, we in _windows(c.text) for m in c.pats.dates.finditer(c.text, ws, we))
+    for m in matches:
+        if not c.free(m.start(), m.end()):
+            continue
+        s, e = m.start(), m.end()
+        if m["iso"]:
+            c.add_day(s, e, _make(int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"])))
+        elif m["cross"]:        # "20 Januari hingga 2 Februari 2024"
+            y, m1, m2 = int(m["c_y"]), months[m["c_m1"].lower()], months[m["c_m2"].lower()]
+            c.add_day(s, e, _make(y - 1 if m1 > m2 else y, m1, int(m["c_d1"])))
+            c.add_day(s, e, _make(y, m2, int(m["c_d2"])))
+        elif m["dmy"]:          # "6 Juli 2022", "16-17 Oktober 2017"
+            y, mon = int(m["t_y"]), months[m["t_m"].lower()]
+            c.add_day(s, e, _make(y, mon, int(m["t_d1"])))
+            if m["t_d2"]:
+                c.add_day(s, e, _make(y, mon, int(m["t_d2"])))
+        elif m["eng"]:          # "July 27, 2024"
+            c.add_day(s, e, _make(int(m["e_y"]), months[m["e_m"].lower()], int(m["e_d"])))
+        elif m["num"]:          # "6/7/2022", "06-07-2022", "25/9/19" (day first)
+            c.add_day(s, e, _make(_year(m["n_y"]), int(m["n_m"]), int(m["n_d"])))
+        elif m["dot"]:
+            c.add_day(s, e, _make(int(m["p_y"]), int(m["p_m"]), int(m["p_d"])))
+        elif 1900 <= int(m["my_y"]) <= 2100:   # "Juli 2022"
+            value = f"{int(m['my_y']):04d}-{months[m['my_m'].lower()]:02d}"
+            c.found.append(DateMention(value, "month", Span(s, e), m.group(0)))
+        c.claim(s, e)
+
+
+def _scan_yearless(c: _Collector, ref_date: date | None) -> None:
+    if ref_date is None or "(" not in c.text:
         return
-    for m in pats.yearless.finditer(text):
+    for m in c.pats.yearless.finditer(c.text):
         start = m.start("d") - 1
         if not c.free(start, m.end()):
             continue
-        value = _resolve_yearless(int(m["d"]), int(m["m"]), ref_date)
-        c.add_day(start, m.end(), value, explicit=False)
+        c.add_day(start, m.end(), _resolve_yearless(int(m["d"]), int(m["m"]), ref_date), explicit=False)
         c.claim(start, m.end())
 
 
@@ -163,6 +176,6 @@ def _resolve_yearless(day: int, month: int, ref_date: date) -> date | None:
 def find_dates(text: str, lex: Lexicon, *, ref_date: date | None = None) -> list[DateMention]:
     """Every date mention in `text`, in text order."""
     c = _Collector(text, lex, _patterns(lex))
-    _scan_day_patterns(c)
-    _scan_partial_patterns(c, ref_date)
+    _scan_explicit(c)
+    _scan_yearless(c, ref_date)
     return sorted(c.found, key=lambda d: (d.span.start, d.value))

@@ -9,10 +9,11 @@ participant count come from the same sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-from extractors.lexicon import Lexicon, alt
+from extractors.lexicon import Lexicon, alt, cased
 from extractors.model import DateMention, Event, Official, Span
 
 _STRONG_UNDATED = 80
@@ -36,7 +37,7 @@ def _patterns(lex: Lexicon) -> _Patterns:
     venue = alt(list(lex.venue_words))
     stop = rf"(?=\s*,?\s*(?:(?i:{weekday})\b|pada\b|tanggal\b|yang\b|sejak\b|selama\b|dengan\b|\(|\d{{1,2}}\s+(?i:{month}))|[.;]\s|[.;]?$|\s+[a-z])"
     return _Patterns(
-        trigger=re.compile(rf"\b{alt(list(lex.event_triggers))}\b", re.IGNORECASE),
+        trigger=re.compile(rf"\b{alt(cased(lex.event_triggers))}\b"),
         location=re.compile(
             rf"\bdi\s+(?P<loc>(?:[A-Z]|(?i:{venue})\b)[^;()\n]*?(?:,\s*(?!(?i:{weekday})\b)[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?){stop}"),
         participants=re.compile(r"diikuti\s+(?:oleh\s+)?(?:sebanyak\s+|kurang lebih\s+|sekitar\s+)?(?P<n>\d[\d.]*)\s+(?:orang\s+)?peserta",
@@ -75,26 +76,22 @@ def _sentences(text: str) -> list[Span]:
     return out
 
 
-def _best_trigger(text: str, s: Span, lex: Lexicon, pats: _Patterns) -> tuple[str, int, int, int] | None:
-    best = None
-    for m in pats.trigger.finditer(text, s.start, s.end):
-        kind, prio = lex.event_triggers[m.group(0).lower()]
-        if kind == "venue":
-            continue
-        if best is None or prio > best[1]:
-            best = (kind, prio, m.start(), m.end())
-    return best
-
-
 def _candidates(text: str, lex: Lexicon, dates: list[DateMention], pats: _Patterns) -> list[_Candidate]:
+    """The strongest trigger of each sentence that has one, with the sentence's first day-precision date."""
+    sentences = _sentences(text)
+    starts = [s.start for s in sentences]
+    best: dict[int, tuple[str, int, int, int]] = {}
+    for m in pats.trigger.finditer(text):        # one scan of the whole text, bucketed by sentence
+        kind, prio = lex.event_triggers[m.group(0).lower()]
+        i = bisect_right(starts, m.start()) - 1
+        if kind != "venue" and i >= 0 and (i not in best or prio > best[i][1]):
+            best[i] = (kind, prio, m.start(), m.end())
     day_dates = [d for d in dates if d.precision == "day"]
     out = []
-    for s in _sentences(text):
-        trig = _best_trigger(text, s, lex, pats)
-        if trig is None:
-            continue
+    for i, (kind, prio, start, end) in sorted(best.items()):
+        s = sentences[i]
         inside = [d for d in day_dates if s.start <= d.span.start < s.end]
-        out.append(_Candidate(trig[0], trig[1], trig[2], trig[3], s, inside[0].value if inside else None))
+        out.append(_Candidate(kind, prio, start, end, s, inside[0].value if inside else None))
     return out
 
 

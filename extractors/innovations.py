@@ -10,10 +10,11 @@ non_innovations.tsv, non_innovation_heads.tsv), never by name in code.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from extractors.lexicon import Lexicon, alt
+from extractors.lexicon import Lexicon, alt, cased
 from extractors.model import Innovation, Span
 from extractors.regions import longest_region_at
 
@@ -23,34 +24,44 @@ _PHRASE = rf"{_CAP}(?:\s+(?:{_CAP}|{_LINK}|\d+(?:\.\d+)*))*"
 _BRAND = r"[A-Z][A-Za-z]*[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}|[A-Z][a-z]+(?:-[A-Z][\w]*)+|[A-Z]{2,}\w*(?:\s+[A-Z]{2,}\w*){0,3}"
 
 
+_LIST_HEAD = re.compile(rf"\s*(?:(?i:inovasi)\s+)?(?P<name>{_PHRASE})")
+_PAREN = re.compile(r"\(([^()/\n]{2,60})\)")
+_ATAU = re.compile(r"\s+atau\s+")
+_WINDOW = 150
+
+
 @dataclass(frozen=True)
 class _Patterns:
-    long_short: re.Pattern[str]
-    short_long: re.Pattern[str]
-    atau: re.Pattern[str]
+    long_before: re.Pattern[str]
+    brand_before: re.Pattern[str]
+    phrase_only: re.Pattern[str]
+    phrase_at: re.Pattern[str]
     quoted: re.Pattern[str]
-    cue_name: re.Pattern[str]
-    cue_brand: re.Pattern[str]
-    cue_list: re.Pattern[str]
+    after_cue_name: re.Pattern[str]
+    after_cue_brand: re.Pattern[str]
+    after_cue_list: re.Pattern[str]
     numbered: re.Pattern[str]
     cue_word: re.Pattern[str]
     sector: re.Pattern[str]
+    excluded_head: re.Pattern[str]      # starts like an event ("sosialisasi ...") or an institution ("badan ...")
 
 
 @cache
 def _patterns(lex: Lexicon) -> _Patterns:
     cue = alt(list(lex.innovation_cues))
     return _Patterns(
-        long_short=re.compile(rf"(?<![\w.])(?P<long>{_PHRASE})\s*\((?P<short>[^()/\n]{{2,40}})\)"),
-        short_long=re.compile(rf"(?P<short>{_BRAND})\s*\((?P<long>{_PHRASE})\)"),
-        atau=re.compile(rf"(?P<short>{_BRAND})\s+atau\s+(?P<long>{_PHRASE})"),
+        long_before=re.compile(rf"(?<![\w.])(?P<long>{_PHRASE})\s*$"),
+        brand_before=re.compile(rf"(?<![\w.-])(?P<short>{_BRAND})\s*$"),
+        phrase_only=re.compile(_PHRASE),
+        phrase_at=re.compile(_PHRASE),
         quoted=re.compile(r"[“\"](?P<name>[A-Z][^“”\"\n]{1,60}?)[”\"]|(?<![\w’'])[‘'](?P<single>[A-Z][^‘’'\n]{1,60}?)[’'](?![\w’'])"),
-        cue_name=re.compile(rf"\b(?i:{cue})\s+(?:bernama\s+)?(?P<name>{_PHRASE})\s+(?=(?:dari|milik|karya|yang|besutan|pada|ini|tersebut)\b|[,.])"),
-        cue_brand=re.compile(rf"\b(?i:{cue})\s+(?:bernama\s+)?(?P<name>[A-Z][a-z]+[A-Z]\w*|[A-Z]{{3,}}(?:[\s-][A-Z]{{3,}})?)\b"),
-        cue_list=re.compile(rf"\b(?i:{cue})\b[^.\n]{{0,80}}?\b(?:adalah|yaitu|yakni|antara lain|diantaranya|di antaranya)\s*:?\s*(?P<items>[^.\n]+)"),
+        after_cue_name=re.compile(rf"\s+(?:bernama\s+)?(?P<name>{_PHRASE})\s+(?=(?:dari|milik|karya|yang|besutan|pada|ini|tersebut)\b|[,.])"),
+        after_cue_brand=re.compile(r"\s+(?:bernama\s+)?(?P<name>[A-Z][a-z]+[A-Z]\w*|[A-Z]{3,}(?:[\s-][A-Z]{3,})?)\b"),
+        after_cue_list=re.compile(r"[^.\n]{0,80}?\b(?:adalah|yaitu|yakni|antara lain|diantaranya|di antaranya)\s*:?\s*(?P<items>[^.\n]+)"),
         numbered=re.compile(rf"\(\d{{1,2}}\)\s*(?P<name>{_PHRASE})"),
-        cue_word=re.compile(rf"\b(?i:{cue})\b"),
+        cue_word=re.compile(rf"\b{alt(cased(lex.innovation_cues))}\b"),
         sector=re.compile(rf"\b{alt(list(lex.sectors))}\b"),
+        excluded_head=re.compile(rf"{alt(list(lex.event_triggers))}|{alt([h.lower() for h in lex.non_innovation_heads])}(?:\s|$)"),
     )
 
 
@@ -67,9 +78,7 @@ def _excluded(name: str, lex: Lexicon) -> bool:
     first = low.split()[0]
     if first.strip("()") in lex.honorifics or first in lex.months or first in lex.weekdays:
         return True
-    if any(low.startswith(t) for t in lex.event_triggers):
-        return True
-    if any(low.startswith(h.lower() + " ") or low == h.lower() for h in lex.non_innovation_heads):
+    if _patterns(lex).excluded_head.match(low):
         return True
     words = _words(clean)
     if not words or len(words) > 8:
@@ -90,62 +99,77 @@ def _strip_cue(phrase: str, lex: Lexicon) -> str:
     return " ".join(words)
 
 
-def _near_cue(text: str, start: int, pats: _Patterns, window: int = 160) -> bool:
-    """A cue word in the same sentence or shortly before."""
+def _near_cue(text: str, start: int, cues: list[int], window: int = 160) -> bool:
+    """A cue word (at one of the sorted `cues` offsets) in the same sentence or shortly before."""
     sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-    return bool(pats.cue_word.search(text[min(sentence_start, max(0, start - window)):start + 40]))
+    i = bisect_left(cues, min(sentence_start, max(0, start - window)))
+    return i < len(cues) and cues[i] <= start + 40
 
 
-def _pairs(text: str, lex: Lexicon, pats: _Patterns) -> list[Innovation]:
+def _pairs(text: str, lex: Lexicon, pats: _Patterns, cues: list[int]) -> list[Innovation]:
+    """'Long Form (SHORT)', 'SHORT (Long Form)' and 'SHORT atau Long Form', found from each '(' and 'atau'
+    (anchoring on them keeps the phrase patterns from re-scanning every capitalised run)."""
     out = []
-    for m in pats.long_short.finditer(text):
-        long, short = _strip_cue(m["long"], lex), m["short"].strip()
-        if len(_words(short)) > 4 or not re.search(r"[A-Z]", short):
-            continue
-        if len(short) > len(long):
-            long, short = short, long
-        if re.search(r"\(\d{1,2}\)\s*$", text[max(0, m.start() - 6):m.start()]):
-            continue  # "(2) Name of innovation (Innovator Name)": the parentheses hold a person
-        if _excluded(short, lex) or _excluded(long, lex) or not _near_cue(text, m.start(), pats):
-            continue
-        out.append(Innovation(short, long if len(_words(long)) >= 2 else None, Span(m.start(), m.end())))
-    for m in list(pats.short_long.finditer(text)) + list(pats.atau.finditer(text)):
-        short, long = m["short"].strip(), m["long"].strip()
-        if len(_words(long)) < 2 or _excluded(short, lex) or _excluded(long, lex):
-            continue
-        out.append(Innovation(short, long, Span(m.start(), m.end())))
-    return out
-
-
-def _named(text: str, lex: Lexicon, pats: _Patterns) -> list[Innovation]:
-    out = []
-    for m in pats.quoted.finditer(text):
-        name = (m["name"] or m["single"]).strip(" ,.")
-        words = _words(name)
-        title_case = sum(w[0].isupper() or w[0].isdigit() for w in words) * 2 >= len(words)   # a name, not speech
-        if len(words) <= 6 and title_case and not re.search(r"[.!?,]\s", name) \
-                and _near_cue(text, m.start(), pats, 120) and not _excluded(name, lex):
-            start = m.start("name") if m["name"] else m.start("single")
-            out.append(Innovation(name, None, Span(start, start + len(name))))
-    for pat in (pats.cue_name, pats.cue_brand, pats.numbered):
-        for m in pat.finditer(text):
-            name = _strip_cue(m["name"], lex).strip(" ,.")
-            if pat is pats.numbered and not _near_cue(text, m.start(), pats, 600):
+    for paren in _PAREN.finditer(text):
+        start, inner = paren.start(), paren.group(1).strip()
+        before = pats.long_before.search(text, max(0, start - _WINDOW), start)
+        if before and len(_words(inner)) <= 4 and re.search(r"[A-Z]", inner):
+            long, short = _strip_cue(before["long"], lex), inner
+            if len(short) > len(long):
+                long, short = short, long
+            person = re.search(r"\(\d{1,2}\)\s*$", text[max(0, before.start() - 6):before.start()])
+            if not person and not _excluded(short, lex) and not _excluded(long, lex) \
+                    and _near_cue(text, before.start(), cues):
+                out.append(Innovation(short, long if len(_words(long)) >= 2 else None,
+                                      Span(before.start("long"), paren.end())))
                 continue
-            if name and not _excluded(name, lex):
-                out.append(Innovation(name, None, Span(m.start("name"), m.start("name") + len(m["name"]))))
+        brand = pats.brand_before.search(text, max(0, start - _WINDOW), start)
+        if brand and pats.phrase_only.fullmatch(inner) and len(_words(inner)) >= 2 \
+                and not _excluded(brand["short"], lex) and not _excluded(inner, lex):
+            out.append(Innovation(brand["short"].strip(), inner, Span(brand.start("short"), paren.end())))
+    for atau in _ATAU.finditer(text):
+        brand = pats.brand_before.search(text, max(0, atau.start() - _WINDOW), atau.start())
+        long = pats.phrase_at.match(text, atau.end())
+        if brand and long and len(_words(long.group(0))) >= 2 and not _excluded(brand["short"], lex) \
+                and not _excluded(long.group(0), lex):
+            out.append(Innovation(brand["short"].strip(), long.group(0).strip(), Span(brand.start("short"), long.end())))
     return out
 
 
-def _listed(text: str, lex: Lexicon, pats: _Patterns) -> list[Innovation]:
+def _named(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]]) -> list[Innovation]:
+    """Quoted names near a cue, names right after a cue ("inovasi Wisata Posyandu dari ..."), numbered lists."""
+    starts = [s for s, _ in cues]
     out = []
-    for m in pats.cue_list.finditer(text):
+    if any(q in text for q in "“\"‘'"):
+        for m in pats.quoted.finditer(text):
+            name = (m["name"] or m["single"]).strip(" ,.")
+            words = _words(name)
+            title_case = sum(w[0].isupper() or w[0].isdigit() for w in words) * 2 >= len(words)   # a name, not speech
+            if len(words) <= 6 and title_case and not re.search(r"[.!?,]\s", name) \
+                    and _near_cue(text, m.start(), starts, 120) and not _excluded(name, lex):
+                start = m.start("name") if m["name"] else m.start("single")
+                out.append(Innovation(name, None, Span(start, start + len(name))))
+    found = [m for _, end in cues for pat in (pats.after_cue_name, pats.after_cue_brand)
+             if (m := pat.match(text, end))]
+    if "(" in text:
+        found += [m for m in pats.numbered.finditer(text) if _near_cue(text, m.start(), starts, 600)]
+    for m in found:
+        name = _strip_cue(m["name"], lex).strip(" ,.")
+        if name and not _excluded(name, lex):
+            out.append(Innovation(name, None, Span(m.start("name"), m.start("name") + len(m["name"]))))
+    return out
+
+
+def _listed(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]]) -> list[Innovation]:
+    """Names listed after "inovasi ... yaitu/adalah": "Rantang Kasih, Banyuwangi Mall, CHIPS, hingga ..."."""
+    out = []
+    for m in (m for _, end in cues if (m := pats.after_cue_list.match(text, end))):
         base = m.start("items")
         for item in re.finditer(r"[^,;]+", m["items"]):
             if "(" in item.group(0):
                 continue  # "Long Form (SHORT)" is read by _pairs
             for part in re.split(r"\s+(?:dan|hingga|serta)\s+", item.group(0)):
-                head = re.match(rf"\s*(?:(?i:inovasi)\s+)?(?P<name>{_PHRASE})", part)
+                head = _LIST_HEAD.match(part)
                 if not head or re.match(r"\s*[a-z]", part):
                     continue
                 name = head["name"].strip()
@@ -185,5 +209,6 @@ def _merge(found: list[Innovation]) -> list[Innovation]:
 def find_innovations(text: str, lex: Lexicon) -> list[Innovation]:
     """Each innovation once, in order of first mention."""
     pats = _patterns(lex)
-    found = _pairs(text, lex, pats) + _named(text, lex, pats) + _listed(text, lex, pats)
+    cues = [(m.start(), m.end()) for m in pats.cue_word.finditer(text)]    # the one full scan for cue words
+    found = _pairs(text, lex, pats, [s for s, _ in cues]) + _named(text, lex, pats, cues) + _listed(text, lex, pats, cues)
     return [Innovation(i.name, i.expansion, i.span, _sector(text, i, lex)) for i in _merge(found)]

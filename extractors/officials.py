@@ -22,6 +22,8 @@ _INITIALS = re.compile(r"^(?:[A-Z]\.)+[A-Z]?\.?$|^[A-Z]{1,3}$")
 _NAME_WORD = re.compile(r"^(?:[A-Z]\.)*[A-Z][\w'’-]*\.?$")
 _CONNECTORS = frozenset({"dan", "&", "bidang"})
 _MAX_RUN = 20
+_NO_DOTS = str.maketrans("", "", ". \t")
+_WINDOW = 180        # characters after a position's first word that its title and name fit in
 _MAX_NAME = 5
 
 
@@ -60,7 +62,7 @@ def _is_honorific(tok: str, lex: Lexicon, comp: _Compiled) -> bool:
 
 
 def _is_degree(tok: str, lex: Lexicon) -> bool:
-    return re.sub(r"[.\s]", "", tok.lower()) in lex.degrees
+    return tok.lower().translate(_NO_DOTS) in lex.degrees
 
 
 def _is_unit(tok: str, lex: Lexicon) -> bool:
@@ -236,7 +238,7 @@ def _reverse(text: str, m: re.Match[str], lex: Lexicon, comp: _Compiled) -> _Men
                     start, start + len(before.group("name")), " ".join(words), ())
 
 
-def _tokens(text: str, pos: int, limit: int = 260) -> list[_Tok]:
+def _tokens(text: str, pos: int, limit: int = _WINDOW) -> list[_Tok]:
     """Tokens after `pos`, within the same line (a position never runs into the next paragraph)."""
     window = text[pos:pos + limit].split("\n", 1)[0]
     return [_Tok(t.group(0), pos + t.start(), pos + t.end()) for t in _TOKEN.finditer(window)]

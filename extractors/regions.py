@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 
 from extractors.lexicon import Lexicon, alt
 from extractors.model import Official, Region, RegionMention, Span
@@ -32,8 +33,8 @@ def _key(words: list[str] | tuple[str, ...]) -> str:
 @dataclass(frozen=True)
 class _Gazetteer:
     surfaces: dict[str, tuple[Region, ...]]
-    first_words: frozenset[str]              # keys of the first word of every surface: a cheap pre-filter
-    marker_before: re.Pattern[str]
+    first_word: re.Pattern[str]              # the first word of any name: where a mention can start
+    first_words: frozenset[str]              # the same words, for a set lookup
     markers: dict[str, str]
 
 
@@ -43,7 +44,7 @@ def _gazetteer(lex: Lexicon) -> _Gazetteer:
     first_words: set[str] = set()
 
     def add(surface: str, region: Region) -> None:
-        first_words.add(_key(_WORD.findall(surface)[:1]))
+        first_words.add(_WORD.findall(surface)[0])
         bucket = surfaces.setdefault(_key(surface.split()), [])
         if region not in bucket:
             bucket.append(region)
@@ -54,9 +55,9 @@ def _gazetteer(lex: Lexicon) -> _Gazetteer:
     for alias, code in lex.region_aliases.items():
         add(alias, lex.regions[code])
     markers = {k.lower(): v for k, v in lex.region_markers.items()}
-    marker_before = re.compile(
-        rf"(?:^|(?<=\W))(?P<pre>\w+\s+)?(?P<marker>{alt(list(lex.region_markers))})\s*$", re.IGNORECASE)
-    return _Gazetteer({k: tuple(v) for k, v in surfaces.items()}, frozenset(first_words), marker_before, markers)
+    variants = first_words | {w.upper() for w in first_words}     # as written, and in datelines ("PAREPARE, ...")
+    first_word = re.compile(rf"(?<![\w'’-]){alt(variants)}(?![\w'’-])")
+    return _Gazetteer({k: tuple(v) for k, v in surfaces.items()}, first_word, frozenset(variants), markers)
 
 
 def _pick(candidates: tuple[Region, ...], levels: tuple[str, ...]) -> Region | None:
@@ -69,49 +70,60 @@ def _pick(candidates: tuple[Region, ...], levels: tuple[str, ...]) -> Region | N
     return provinces[0] if len(provinces) == 1 and "province" in levels else None
 
 
+def _marker_before(text: str, start: int, gaz: _Gazetteer) -> tuple[str, str] | None:
+    """The government marker ending right before `start` ("Pemkab", "Wali Kota", "Pemerintah Kabupaten
+    (Pemkab)") and the word before it, by looking up the last 1-4 words (a dict lookup, no regex scan)."""
+    words = text[max(0, start - 45):start].split()
+    for n in range(min(4, len(words)), 0, -1):
+        marker = " ".join(words[-n:])
+        if marker.lower() in gaz.markers and text[start - 1:start].isspace():
+            return marker, (words[-n - 1] if len(words) > n else "")
+    return None
+
+
 def _mention_at(text: str, start: int, end: int, candidates: tuple[Region, ...],
                 lex: Lexicon, gaz: _Gazetteer) -> RegionMention | None:
-    m = gaz.marker_before.search(text[max(0, start - 45):start])
-    if m is None:
+    found = _marker_before(text, start, gaz)
+    if found is None:
         region = _pick(candidates, _LEVEL_OF_MARKER["any"])
         return RegionMention(region, Span(start, end), text[start:end], strong=False) if region else None
-    level = gaz.markers[re.sub(r"\s+", " ", m.group("marker").lower())]
-    region = _pick(candidates, _LEVEL_OF_MARKER[level])
+    marker, pre = found
+    region = _pick(candidates, _LEVEL_OF_MARKER[gaz.markers[marker.lower()]])
     if region is None:
         return None
-    pre = (m.group("pre") or "").strip()
     strong = pre.lower() not in lex.locative
-    government = m.group("marker").lower().startswith("pem") and pre not in lex.title_words
+    government = marker.lower().startswith("pem") and pre not in lex.title_words
     return RegionMention(region, Span(start, end), text[start:end], strong=strong, government=government)
 
 
 def find_regions(text: str, lex: Lexicon) -> list[RegionMention]:
-    """Every region mention, longest name first at each position, in text order."""
+    """Every region mention, the longest name at each position, in text order."""
     gaz = _gazetteer(lex)
-    words = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
     out: list[RegionMention] = []
-    i = 0
-    while i < len(words):
-        if not words[i][0][0].isupper() or _key([words[i][0]]) not in gaz.first_words:
-            i += 1
+    done = 0
+    for first in gaz.first_word.finditer(text):
+        if first.start() < done:
             continue
-        for n in range(min(_MAX_NGRAM, len(words) - i), 0, -1):
-            candidates = gaz.surfaces.get(_key([w for w, _, _ in words[i:i + n]]))
+        words = [(m.group(0), m.start(), m.end())
+                 for m in islice(_WORD.finditer(text, first.start(), first.start() + 80), _MAX_NGRAM)]
+        for n in range(min(_MAX_NGRAM, len(words)), 0, -1):
+            candidates = gaz.surfaces.get(_key([w for w, _, _ in words[:n]]))
             if candidates:
-                start, end = words[i][1], words[i + n - 1][2]
+                start, end = words[0][1], words[n - 1][2]
                 mention = _mention_at(text, start, end, candidates, lex, gaz)
                 if mention:
                     out.append(mention)
-                i += n
+                done = end
                 break
-        else:
-            i += 1
     return out
 
 
 def longest_region_at(words: list[str], lex: Lexicon) -> int:
     """How many of `words` (from the first) form a region name; 0 if none does."""
-    surfaces = _gazetteer(lex).surfaces
+    gaz = _gazetteer(lex)
+    if not words or words[0].rstrip(".") not in gaz.first_words:
+        return 0
+    surfaces = gaz.surfaces
     usable = 0
     while usable < min(_MAX_NGRAM, len(words)) and words[usable][:1].isalpha():
         usable += 1
