@@ -48,7 +48,6 @@ class _Patterns:
 
 @cache
 def _patterns(lex: Lexicon) -> _Patterns:
-    cue = alt(list(lex.innovation_cues))
     return _Patterns(
         long_before=re.compile(rf"(?<![\w.])(?P<long>{_PHRASE})\s*$"),
         brand_before=re.compile(rf"(?<![\w.-])(?P<short>{_BRAND})\s*$"),

@@ -63,7 +63,7 @@ def _trie_regex(node: dict[str, dict]) -> str:
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     if ends:
         return f"(?:{body})?"
-    return body if len(branches) == 1 else body
+    return body
 
 
 def name_pattern(name: str) -> str:
