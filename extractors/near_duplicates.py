@@ -1,61 +1,79 @@
-"""Near-duplicate articles (syndicated copies, AMP/print twins, re-posts) with MinHash + LSH.
+"""Near-duplicate articles (syndicated copies, AMP/print twins, re-posts) with MinHash + banded LSH.
 
 Signatures are computed per article (pure, in worker processes); the index is an explicit object
-the loader keeps for a run, so the cost per article stays flat as the corpus grows (LSH buckets,
-no pairwise comparison).
+the loader keeps for a run, so the cost per article stays flat as the corpus grows (band buckets,
+no pairwise comparison; bench/bench_dedup.py shows 1k vs 20k articles).
+
+Why not datasketch: its package import pulls in scipy (0.5 s on every `warta` start, more than the
+extraction of 80 pages), and the two pieces needed here are a few lines of numpy. The scheme is the
+textbook one (Broder's MinHash over 5-word shingles, universal hashing modulo a Mersenne prime,
+Indyk-Motwani banding); tests check its estimates against the exact Jaccard similarity.
 """
 
 from __future__ import annotations
 
 import re
 import zlib
+from collections import defaultdict
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 NUM_PERM = 64
-THRESHOLD = 0.8          # Jaccard of 5-word shingles; syndicated copies score > 0.9, same-topic stories < 0.3
+BANDS, ROWS = 8, 8            # 8 bands of 8 rows: pairs above ~0.77 Jaccard become candidates
+THRESHOLD = 0.8               # estimated Jaccard of 5-word shingles to call two articles copies
 _SHINGLE = 5
-SCHEME = "affine32"
-#: the permutations depend only on (NUM_PERM, seed, scheme): computed once, never changed
-_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations
+_PRIME = (1 << 31) - 1        # Mersenne prime: a * h + b stays below 2**64 for 32-bit hashes
+_rng = np.random.default_rng(1)
+#: the hash family depends only on the seed: computed once, never changed
+_A = _rng.integers(1, _PRIME, NUM_PERM, dtype=np.uint64)
+_B = _rng.integers(0, _PRIME, NUM_PERM, dtype=np.uint64)
+del _rng
 
 
 def signature(text: str) -> bytes:
-    """MinHash of the text's 5-word shingles, as bytes for storage."""
+    """MinHash of the text's 5-word shingles (64 values), as bytes for storage."""
     words = re.findall(r"\w+", text.casefold())
     shingles = {" ".join(words[i:i + _SHINGLE]) for i in range(max(1, len(words) - _SHINGLE + 1))}
-    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashfunc=zlib.crc32,   # C-speed 32-bit hash
-                permutations=_PERMUTATIONS)
-    m.update_batch([s.encode("utf-8") for s in shingles])
-    return m.hashvalues.astype(np.uint64).tobytes()
+    hashes = np.fromiter((zlib.crc32(s.encode("utf-8")) for s in shingles), dtype=np.uint64, count=len(shingles))
+    values = (_A[:, None] * hashes[None, :] + _B[:, None]) % _PRIME
+    return values.min(axis=1).astype(np.uint64).tobytes()
 
 
-def _minhash(sig: bytes) -> LeanMinHash:
-    """A stored signature as a MinHash for LSH (lean: no permutations to rebuild)."""
-    return LeanMinHash(seed=1, hashvalues=np.frombuffer(sig, dtype=np.uint64), scheme=SCHEME)
+def similarity(a: bytes, b: bytes) -> float:
+    """Estimated Jaccard similarity of two signatures: the share of equal minimum values."""
+    return float(np.mean(np.frombuffer(a, np.uint64) == np.frombuffer(b, np.uint64)))
+
+
+def _bands(sig: bytes) -> list[bytes]:
+    step = ROWS * 8
+    return [sig[i * step:(i + 1) * step] for i in range(BANDS)]
 
 
 class NearDupIndex:
     """Originals seen so far; `assign` returns the original an article duplicates, or None."""
 
     def __init__(self) -> None:
-        self._lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
-        self._order: dict[str, tuple[str, int]] = {}   # article_id -> (published or '', insertion no)
+        self._buckets: list[dict[bytes, list[str]]] = [defaultdict(list) for _ in range(BANDS)]
+        self._sigs: dict[str, bytes] = {}
+        self._order: dict[str, tuple[str, int]] = {}   # article_id -> (published or '9999', insertion no)
 
     def __len__(self) -> int:
         return len(self._order)
 
     def add(self, article_id: str, sig: bytes, published: str | None) -> None:
-        if article_id not in self._order:
-            self._lsh.insert(article_id, _minhash(sig))
-            self._order[article_id] = (published or "9999", len(self._order))
+        if article_id in self._order:
+            return
+        for bucket, key in zip(self._buckets, _bands(sig), strict=True):
+            bucket[key].append(article_id)
+        self._sigs[article_id] = sig
+        self._order[article_id] = (published or "9999", len(self._order))
 
     def assign(self, article_id: str, sig: bytes, published: str | None) -> str | None:
         """The earliest original this article near-duplicates; otherwise it becomes an original."""
         if article_id in self._order:
             return None
-        hits = [h for h in self._lsh.query(_minhash(sig)) if h != article_id]
+        candidates = {c for bucket, key in zip(self._buckets, _bands(sig), strict=True) for c in bucket.get(key, ())}
+        hits = [c for c in candidates if c != article_id and similarity(sig, self._sigs[c]) >= THRESHOLD]
         if hits:
             return min(hits, key=lambda h: self._order[h])
         self.add(article_id, sig, published)

@@ -63,7 +63,8 @@ def _loaded(con: duckdb.DuckDBPyConnection, kind: str, pages: Any, settings: Set
     loader = Loader(con, run_id)
     pool = make_pool(settings.pipeline.workers)
     try:
-        counts = extract_and_load(pages, loader, batch_size=settings.pipeline.batch_size, pool=pool, progress=progress)
+        counts = extract_and_load(pages, loader, batch_size=settings.pipeline.batch_size, pool=pool,
+                                  workers=settings.pipeline.workers, progress=progress)
         loader.record(skipped)
         finish_run(con, run_id, counts)
         return counts
@@ -103,7 +104,8 @@ def reextract(*, db: Path, settings: Settings | None = None, progress: Any = Non
         pool = make_pool(settings.pipeline.workers) if len(records) > 50 else None
         try:
             counts = extract_and_load(warc_pages(records, settings.crawl.max_bytes), loader,
-                                      batch_size=settings.pipeline.batch_size, pool=pool, progress=progress)
+                                      batch_size=settings.pipeline.batch_size, pool=pool,
+                                      workers=settings.pipeline.workers, progress=progress)
             finish_run(con, run_id, counts, details={"missing_warc": len(rows) - len(records)})
             return counts
         except BaseException:
@@ -140,7 +142,7 @@ def crawl_sources_into(sources: list[Source], *, db: Path, settings: Settings, k
         try:
             pages = [p for r in results for p in r.pages]
             counts = extract_and_load(pages, loader, batch_size=settings.pipeline.batch_size, pool=pool,
-                                      progress=progress)
+                                      workers=settings.pipeline.workers, progress=progress)
             loader.record([rec for r in results for rec in r.records])
             finish_run(con, run_id, counts, details={"failed_sources": counts.failed_sources()})
             return counts

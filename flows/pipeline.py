@@ -17,7 +17,7 @@ import uuid
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from multiprocessing import get_context
@@ -346,21 +346,41 @@ class Loader:
 
 
 def extract_and_load(pages: Iterable[PageInput], loader: Loader, *, batch_size: int, pool: Executor | None,
-                     progress: Any = None) -> RunCounts:
-    """Stream pages through the workers in batches and load each result; memory stays flat."""
+                     workers: int = 2, progress: Any = None) -> RunCounts:
+    """Stream pages through the workers and load the results; memory stays flat.
+
+    Workers get small chunks (a quarter batch: no worker idles long at the end of a run), and the
+    writer loads a whole batch at a time (fewer, larger transactions). At most a few chunks per
+    worker are in flight.
+    """
     boilerplate = loader.boilerplate()
-    pending = []
-    for batch in batched(pages, batch_size):
-        if pool is None:
+    if pool is None:
+        for batch in batched(pages, batch_size):
             loader.load(process_batch(batch, boilerplate))
-        else:
-            pending.append(pool.submit(process_batch, batch, boilerplate))
-            while len(pending) > 2 * getattr(pool, "_max_workers", 2):
-                loader.load(pending.pop(0).result())
-        if progress:
-            progress(len(batch))
-    for fut in pending:
-        loader.load(fut.result())
+            if progress:
+                progress(len(batch))
+        loader.finish()
+        return loader.counts
+    chunk = max(8, batch_size // 4)
+    pending: list[Future[list[Rows]]] = []
+    buffer: list[Rows] = []
+
+    def drain(keep: int) -> None:
+        while len(pending) > keep:
+            done = pending.pop(0).result()
+            buffer.extend(done)
+            if progress:
+                progress(len(done))
+            if len(buffer) >= batch_size:
+                loader.load(buffer[:])
+                buffer.clear()
+
+    for part in batched(pages, chunk):
+        pending.append(pool.submit(process_batch, part, boilerplate))
+        drain(keep=3 * workers)
+    drain(keep=0)
+    if buffer:
+        loader.load(buffer)
     loader.finish()
     return loader.counts
 

@@ -50,7 +50,7 @@ class CrawlSettings(_Frozen):
 
 
 class PipelineSettings(_Frozen):
-    batch_size: int = Field(64, gt=0, le=5000)
+    batch_size: int = Field(128, gt=0, le=5000)
     workers: int = Field(2, ge=1, le=64)
 
 
