@@ -5,7 +5,8 @@ from hypothesis import strategies as st
 
 from extractors.near_duplicates import NearDupIndex, signature, similarity
 
-WORDS = ["pemerintah", "kabupaten", "inovasi", "pelayanan", "publik", "bupati", "kegiatan", "masyarakat", "desa", "program", "daerah", "kota"]
+WORDS = ["pemerintah", "kabupaten", "inovasi", "pelayanan", "publik", "bupati", "kegiatan", "masyarakat",
+         "desa", "program", "daerah", "kota"]
 
 
 def _text(rng: random.Random, n: int = 300) -> str:
