@@ -50,31 +50,44 @@ def _bands(sig: bytes) -> list[bytes]:
 
 
 class NearDupIndex:
-    """Originals seen so far; `assign` returns the original an article duplicates, or None."""
+    """Originals seen so far; `assign` returns the original an article duplicates, or None.
+
+    Candidates from the band buckets are verified in one vectorised comparison, so a corpus of
+    templated pages (many band collisions, few true copies) stays cheap per article.
+    """
 
     def __init__(self) -> None:
-        self._buckets: list[dict[bytes, list[str]]] = [defaultdict(list) for _ in range(BANDS)]
-        self._sigs: dict[str, bytes] = {}
-        self._order: dict[str, tuple[str, int]] = {}   # article_id -> (published or '9999', insertion no)
+        self._buckets: list[dict[bytes, list[int]]] = [defaultdict(list) for _ in range(BANDS)]
+        self._ids: list[str] = []
+        self._rows: dict[str, int] = {}
+        self._order: list[tuple[str, int]] = []          # (published or '9999', insertion no) per row
+        self._matrix = np.zeros((1024, NUM_PERM), dtype=np.uint64)
 
     def __len__(self) -> int:
-        return len(self._order)
+        return len(self._ids)
 
     def add(self, article_id: str, sig: bytes, published: str | None) -> None:
-        if article_id in self._order:
+        if article_id in self._rows:
             return
+        row = len(self._ids)
+        if row == len(self._matrix):
+            self._matrix = np.concatenate([self._matrix, np.zeros_like(self._matrix)])
+        self._matrix[row] = np.frombuffer(sig, np.uint64)
         for bucket, key in zip(self._buckets, _bands(sig), strict=True):
-            bucket[key].append(article_id)
-        self._sigs[article_id] = sig
-        self._order[article_id] = (published or "9999", len(self._order))
+            bucket[key].append(row)
+        self._ids.append(article_id)
+        self._rows[article_id] = row
+        self._order.append((published or "9999", row))
 
     def assign(self, article_id: str, sig: bytes, published: str | None) -> str | None:
         """The earliest original this article near-duplicates; otherwise it becomes an original."""
-        if article_id in self._order:
+        if article_id in self._rows:
             return None
-        candidates = {c for bucket, key in zip(self._buckets, _bands(sig), strict=True) for c in bucket.get(key, ())}
-        hits = [c for c in candidates if c != article_id and similarity(sig, self._sigs[c]) >= THRESHOLD]
-        if hits:
-            return min(hits, key=lambda h: self._order[h])
+        rows = sorted({r for bucket, key in zip(self._buckets, _bands(sig), strict=True) for r in bucket.get(key, ())})
+        if rows:
+            shares = (self._matrix[rows] == np.frombuffer(sig, np.uint64)).mean(axis=1)
+            hits = [r for r, share in zip(rows, shares, strict=True) if share >= THRESHOLD]
+            if hits:
+                return self._ids[min(hits, key=lambda r: self._order[r])]
         self.add(article_id, sig, published)
         return None

@@ -19,7 +19,8 @@ def data_dictionary() -> str:
     con = duckdb.connect()
     store.migrate(con)
     rels = con.execute("""
-        SELECT table_name, 'table' AS kind, comment FROM duckdb_tables() WHERE NOT internal AND table_name NOT LIKE '\\_%' ESCAPE '\\'
+        SELECT table_name, 'table' AS kind, comment FROM duckdb_tables()
+        WHERE NOT internal AND table_name NOT LIKE '\\_%' ESCAPE '\\'
         UNION ALL SELECT view_name, 'view', comment FROM duckdb_views() WHERE NOT internal
         ORDER BY kind, table_name""").fetchall()
     lines = ["# Data dictionary", "", "Generated from the DuckDB comments in `sql/` by `python -m flows.docs`; do not edit.", ""]
