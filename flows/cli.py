@@ -124,7 +124,9 @@ def serve(sources: Annotated[Path | None, typer.Option(help="Sources config.")] 
 @app.command()
 def crawl(urls: Annotated[list[str], typer.Argument(help="Site URLs to crawl.")], db: DbOpt = None,
           allow_private: Annotated[bool, typer.Option(help="Allow loopback/private addresses (tests).")] = False,
-          delay: Annotated[float | None, typer.Option(help="Per-host delay in seconds.")] = None) -> None:
+          delay: Annotated[float | None, typer.Option(help="Per-host delay in seconds.")] = None,
+          since: Annotated[str | None, typer.Option(help="Backfill: skip URLs dated before YYYY-MM-DD.")] = None,
+          budget: Annotated[int | None, typer.Option(help="Pages per source for this run.")] = None) -> None:
     """Crawl sites named on the command line; articles are found through robots.txt, sitemaps and feeds.
 
     Example: warta crawl https://sulselekspres.com/ --db data/warta.duckdb --delay 2
@@ -135,6 +137,14 @@ def crawl(urls: Annotated[list[str], typer.Argument(help="Site URLs to crawl.")]
         update: dict[str, object] = {"allow_private": allow_private}
         if delay is not None:
             update["delay_s"] = delay
+        if budget is not None:
+            update["pages_per_source"] = budget
+        if since is not None:
+            from datetime import date
+            try:
+                update["since"] = date.fromisoformat(since)
+            except ValueError:
+                _fail(ValueError(f"--since must be YYYY-MM-DD, not {since!r}"))
         settings = settings.model_copy(update={"crawl": settings.crawl.model_copy(update=update)})
         with _progress("extracting pages") as progress:
             counts = jobs.crawl_sources_into(jobs.sources_from_urls(urls), db=_db(db), settings=settings,

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from flows.discover import Found, clean_url, feed_links, parse_feed, parse_sitemap, parse_wp_posts
+from flows.discover import ARTICLE_PATH, LISTING_PATH, Found, clean_url, feed_links, parse_feed, parse_sitemap, parse_wp_posts
 from flows.errors import FetchError, NotHtml
 from flows.http import Client, Response, site_of
 from flows.pipeline import PageInput, now_iso
@@ -30,6 +30,7 @@ from flows.settings import CrawlSettings, Source
 log = logging.getLogger(__name__)
 
 MAX_SITEMAPS = 50
+MAX_LISTING_PAGES = 30        # listing/tag/pagination pages followed when a site has no sitemap or feed
 PAUSE_AFTER_FAILURES = 5      # consecutive failed fetches after which a source is left alone for the run
 LISTING_LINK = re.compile(r"<a\s[^>]*href=[\"']([^\"'#]+)", re.IGNORECASE)
 
@@ -71,14 +72,14 @@ class WarcArchive:
         self._fh.close()
 
 
-def _wanted(url: str, source: Source, settings: CrawlSettings, site: str) -> bool:
+def _wanted(url: str, source: Source, settings: CrawlSettings, site: str, *, pattern: bool = True) -> bool:
     parts = urlsplit(url)
     if len(url) > settings.max_url_length or site_of(parts.hostname or "") != site:
         return False
     segments = [s for s in parts.path.split("/") if s]
     if len(segments) != len(set(segments)) and len(segments) > 3:   # /a/b/a/b/... traps
         return False
-    if source.url_pattern and not re.search(source.url_pattern, url):
+    if pattern and source.url_pattern and not re.search(source.url_pattern, url):
         return False
     return not (source.topic and source.topic.lower() not in url.lower())
 
@@ -120,23 +121,42 @@ async def discover(client: Client, source: Source, settings: CrawlSettings) -> l
             r = await _try(client, feed, site)
             found += parse_feed(r.body, feed) if r else []
     if "wp-json" in source.discovery and not found:
-        api = clean_url("/wp-json/wp/v2/posts?per_page=100", base)
+        query = "per_page=100" + (f"&after={settings.since.isoformat()}T00:00:00" if settings.since else "") + \
+            (f"&search={source.topic}" if source.topic else "")
+        api = clean_url(f"/wp-json/wp/v2/posts?{query}", base)
         r = await _try(client, api, site) if api else None
         found += parse_wp_posts(r.body, base) if r else []
     if not found:
-        found = await _listing_links(client, source, site)
-    unique = {f.url: f for f in found if _wanted(f.url, source, settings, site)}
+        found = await _listing_links(client, source, site, settings)
+    since = settings.since.isoformat() if settings.since else ""
+    unique = {f.url: f for f in found if _wanted(f.url, source, settings, site) and (f.lastmod or "9999") >= since}
     ordered = sorted(unique.values(), key=lambda f: f.lastmod or "", reverse=True)
     return ordered[: settings.pages_per_source]
 
 
-async def _listing_links(client: Client, source: Source, site: str) -> list[Found]:
-    """Last resort: links on the home page (one listing page, no deeper)."""
-    home = await _try(client, source.base_url, site)
-    if home is None:
-        return []
-    html = home.body.decode("utf-8", "replace")
-    return [Found(u) for u in (clean_url(h, source.base_url) for h in LISTING_LINK.findall(html)) if u]
+async def _listing_links(client: Client, source: Source, site: str, settings: CrawlSettings) -> list[Found]:
+    """Last resort for sites without sitemap or feed: follow listing pages (home, categories, tags,
+    pagination) breadth first, at most MAX_LISTING_PAGES of them, collecting article-like links."""
+    queue, seen, found = [source.base_url], {source.base_url}, {}
+    pages = 0
+    while queue and pages < MAX_LISTING_PAGES and len(found) < settings.pages_per_source:
+        url = queue.pop(0)
+        page = await _try(client, url, site)
+        pages += 1
+        if page is None:
+            continue
+        for href in LISTING_LINK.findall(page.body.decode("utf-8", "replace")):
+            link = clean_url(href, url)
+            if not link or link in seen or not _wanted(link, source, settings, site, pattern=False):
+                continue
+            seen.add(link)
+            path = urlsplit(link).path + ("?" + urlsplit(link).query if urlsplit(link).query else "")
+            if (source.url_pattern and re.search(source.url_pattern, link)) or \
+                    (not source.url_pattern and ARTICLE_PATH.search(path) and not LISTING_PATH.search(path)):
+                found[link] = Found(link)
+            elif LISTING_PATH.search(path) or path.count("/") <= 2:
+                queue.append(link)
+    return list(found.values())
 
 
 def _charset(content_type: str) -> str | None:

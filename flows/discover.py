@@ -20,7 +20,16 @@ from lxml import etree
 from selectolax.lexbor import LexborHTMLParser
 
 _XML = etree.XMLParser(resolve_entities=False, no_network=True, recover=True, huge_tree=False)
-_TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref|amp|_ga|igshid|s_cid)$", re.IGNORECASE)
+# query parameters that never change the article: trackers, sessions, and the AMP/print switches
+_TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|ref|_ga|igshid|s_cid|amp|outputtype|"
+                       r"output|print|share|sid|sessionid|session_id|phpsessid|jsessionid)$", re.IGNORECASE)
+# path suffixes of AMP and print twins: /berita/x/amp/, /berita/x/print, /berita/x.amp.html
+_TWIN_SUFFIX = re.compile(r"(?:/(?:amp|print|cetak))+/?$", re.IGNORECASE)
+_TWIN_EXT = re.compile(r"\.amp(?=\.html?$)", re.IGNORECASE)
+# article-like paths, for sites that announce no sitemap or feed: a date, a long slug, or a long id
+ARTICLE_PATH = re.compile(r"/\d{4}/\d{1,2}/|/[\w]+(?:-[\w]+){3,}|\d{5,}|\.html?$", re.IGNORECASE)
+LISTING_PATH = re.compile(r"/(?:page|halaman|kategori|category|tag|topik|indeks|index|berita)(?:/|$)|[?&]page=\d",
+                          re.IGNORECASE)
 MAX_GZIP_BYTES = 50_000_000
 
 
@@ -32,14 +41,17 @@ class Found:
 
 
 def clean_url(url: str, base: str | None = None) -> str | None:
-    """Absolute, normalised, without tracking parameters or fragment; None when not http(s)."""
+    """Absolute, normalised, without tracking/session parameters, fragment or AMP/print suffix;
+    None when not http(s)."""
     try:
         absolute = urljoin(base, url.strip()) if base else url.strip()
         parts = urlsplit(absolute)
         if parts.scheme not in ("http", "https") or not parts.netloc:
             return None
         query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)])
-        return normalize_url(urlunsplit((parts.scheme, parts.netloc, parts.path or "/", query, "")))
+        path = _TWIN_EXT.sub("", _TWIN_SUFFIX.sub("", parts.path)) or "/"
+        path = re.sub(r";jsessionid=[^/?]*", "", path, flags=re.IGNORECASE)
+        return normalize_url(urlunsplit((parts.scheme, parts.netloc, path, query, "")))
     except (ValueError, TypeError):
         return None
 

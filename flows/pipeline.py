@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from multiprocessing import get_context
 from typing import Any
+from urllib.parse import urlsplit
 
 import duckdb
 
@@ -56,7 +57,10 @@ def _id(*parts: str) -> str:
 
 
 def article_id(url: str) -> str:
-    return _id(url)
+    """One id per article URL, whatever the scheme, host case or trailing slash."""
+    parts = urlsplit(url)
+    path = parts.path.rstrip("/") or "/"
+    return _id(f"{parts.netloc.lower()}{path}{'?' + parts.query if parts.query else ''}")
 
 
 def _published(meta_date: str | None, text: str) -> str | None:

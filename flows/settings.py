@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
@@ -47,6 +48,7 @@ class CrawlSettings(_Frozen):
     max_url_length: int = Field(512, gt=20)
     revisit_days: int = Field(3, ge=0)
     allow_private: bool = False
+    since: date | None = None           # backfills: skip URLs whose sitemap/feed date is older
 
 
 class PipelineSettings(_Frozen):

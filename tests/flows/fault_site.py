@@ -166,3 +166,38 @@ class FaultSite:
                 self._send(200, site.article(1))
 
         return Handler
+
+
+class StaticSite:
+    """A loopback site from a dict {path: html}; `{base}` in a page is replaced by the site's address."""
+
+    def __init__(self, pages: dict[str, str]) -> None:
+        self.pages = pages
+        self.hits: dict[str, int] = {}
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, format: str, *args: object) -> None:
+                return
+
+            def do_GET(self) -> None:
+                path = self.path.split("?")[0]
+                site.hits[path] = site.hits.get(path, 0) + 1
+                body = site.pages.get(path)
+                data = (body or "not found").replace("{base}", site.base).encode()
+                self.send_response(200 if body is not None else 404)
+                self.send_header("Content-Type", "text/plain" if path.endswith(".txt") else "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+        self.server = _QuietServer(("127.0.0.1", 0), Handler)
+        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def __enter__(self) -> StaticSite:
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()

@@ -4,7 +4,7 @@ import pytest
 
 from flows import jobs, store
 from flows.settings import CrawlSettings, Settings
-from tests.flows.fault_site import FaultSite
+from tests.flows.fault_site import FaultSite, StaticSite
 
 
 def _settings() -> Settings:
@@ -79,3 +79,28 @@ def test_lying_charset_header_gives_no_mojibake(crawled):
 
 def test_robots_disallowed_page_is_never_requested(crawled):
     assert "/private/secret" not in crawled["hits"]
+
+
+def _article(slug: str, amp: bool = False) -> str:
+    body = (f"<p>Bupati Takalar membuka Sosialisasi Inovasi {slug} di Aula Kantor Bupati, Selasa (9/10/2018). "
+            "Kegiatan ini diikuti perangkat daerah dan unit kerja lingkup Pemkab Takalar yang berjumlah banyak.</p>"
+            f"<p>Berita {slug} ditulis panjang supaya trafilatura mengenalinya sebagai isi artikel utama halaman.</p>")
+    return f"<html><head><title>{slug}</title></head><body><article><h1>{slug}</h1>{body}</article></body></html>"
+
+
+def test_site_without_sitemap_or_feed_is_crawled_through_listing_pages(tmp_path):
+    slugs = [f"inovasi-pelayanan-publik-takalar-nomor-{i}" for i in range(4)]
+    pages = {
+        "/": '<a href="/kategori/daerah/">Daerah</a> <a href="/tentang/">Tentang</a>',
+        "/kategori/daerah/": f'<a href="/2018/10/{slugs[0]}/">a</a> <a href="/2018/10/{slugs[1]}/amp/">b</a>'
+                             '<a href="/kategori/daerah/page/2/">2</a>',
+        "/kategori/daerah/page/2/": f'<a href="/2018/10/{slugs[2]}/?utm_source=x">c</a>'
+                                    f'<a href="/2018/10/{slugs[3]}/">d</a><a href="/2018/10/{slugs[1]}/">b</a>',
+        "/tentang/": "<p>Tentang kami</p>",
+        **{f"/2018/10/{s}/": _article(s) for s in slugs},
+        **{f"/2018/10/{s}": _article(s) for s in slugs},
+    }
+    db = tmp_path / "w.duckdb"
+    with StaticSite(pages) as site:
+        counts = jobs.crawl_sources_into(jobs.sources_from_urls([site.base + "/"]), db=db, settings=_settings())
+    assert counts.articles_new == 4

@@ -28,3 +28,10 @@ def test_non_http_urls_are_dropped():
 def test_parsers_never_raise_on_any_bytes(body):
     parse_sitemap(body, "https://a.id/")
     parse_feed(body, "https://a.id/")
+
+
+def test_amp_print_and_session_twins_share_one_url():
+    urls = ["https://a.id/berita/x/amp/", "https://a.id/berita/x/print", "https://a.id/berita/x/?amp=1",
+            "https://A.id/berita/x/?utm_source=fb&PHPSESSID=1"]
+    from flows.pipeline import article_id
+    assert len({article_id(clean_url(u)) for u in urls}) == 1
