@@ -156,7 +156,10 @@ def crawl(urls: Annotated[list[str], typer.Argument(help="Site URLs to crawl.")]
 
 @app.command()
 def ingest(paths: Annotated[list[Path], typer.Argument(help="HTML/text files, directories or WARC files.")],
-           db: DbOpt = None, workers: Annotated[int | None, typer.Option(help="Extraction processes.")] = None) -> None:
+           db: DbOpt = None, workers: Annotated[int | None, typer.Option(help="Extraction processes.")] = None,
+           dask_address: Annotated[str | None, typer.Option(help="Run extraction on this Dask scheduler.")] = None,
+           dask_workers: Annotated[int | None, typer.Option(help="Run extraction on a local Dask cluster.")] = None,
+           ) -> None:
     """Load local HTML files, directories of them or WARC files; no network.
 
     Example: warta ingest pages/ archive.warc.gz --db data/warta.duckdb
@@ -166,6 +169,11 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="HTML/text files, di
         settings = load_settings()
         if workers:
             settings = settings.model_copy(update={"pipeline": settings.pipeline.model_copy(update={"workers": workers})})
+        if dask_address or dask_workers:
+            from flows.deployments import ingest_on_dask
+            _print_counts(ingest_on_dask(paths, db=_db(db), settings=settings, address=dask_address,
+                                         workers=dask_workers or settings.pipeline.workers))
+            return
         with _progress("ingesting pages") as progress:
             counts = jobs.ingest(paths, db=_db(db), settings=settings, progress=progress)
     except WartaError as exc:

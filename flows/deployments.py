@@ -8,6 +8,7 @@ Prefect is imported here only, so `warta extract` and `warta ingest` never pay i
 from __future__ import annotations
 
 import os
+from concurrent.futures import Executor
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from prefect.artifacts import create_markdown_artifact
 
 from flows import jobs
 from flows.errors import ConfigError
+from flows.pipeline import PageInput, Rows, process_batch
 from flows.settings import Settings, Source, load_settings, load_sources
 
 START_SERVER = "prefect server start   # then: export PREFECT_API_URL=http://127.0.0.1:4200/api"
@@ -48,6 +50,42 @@ def run_flow(sources_path: str | None = None, db: str | None = None, group: str 
     create_markdown_artifact(markdown=summary, key="warta-run-report", description="warta run summary")
     logger.info("run finished: %s", result)
     return result
+
+
+@task(name="extract-batch")
+def extract_batch(pages: list[PageInput], boilerplate: dict[str, frozenset[str]]) -> list[Rows]:
+    """One Dask task: a batch of pages (hundreds) through text, cleaning and facts; never one page."""
+    return process_batch(pages, boilerplate)
+
+
+class TaskExecutor(Executor):
+    """A concurrent.futures face on Prefect task submission, so the plain pipeline (extract_and_load)
+    runs its extraction on whatever task runner the enclosing flow has (a Dask cluster here)."""
+
+    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Any:
+        return extract_batch.submit(*args, **kwargs)
+
+
+def _dask_runner(address: str | None, workers: int) -> Any:
+    from prefect_dask import DaskTaskRunner
+    if address:
+        return DaskTaskRunner(address=address)
+    return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True,
+                                          "dashboard_address": None})
+
+
+@flow(name="warta-ingest-dask")
+def _ingest_flow(paths: list[str], db: str, settings: Settings) -> dict[str, Any]:
+    counts = jobs.ingest([Path(p) for p in paths], db=Path(db), settings=settings, executor=TaskExecutor())
+    return counts.as_dict()
+
+
+def ingest_on_dask(paths: list[Path], *, db: Path, settings: Settings, address: str | None = None,
+                   workers: int = 2) -> dict[str, Any]:
+    """`warta ingest` with the extraction on a Dask cluster: an existing one (`tcp://host:8786`) or a
+    LocalCluster of `workers` processes. One process (this one) still writes DuckDB."""
+    runner = _dask_runner(address, workers)
+    return _ingest_flow.with_options(task_runner=runner)([str(p) for p in paths], str(db), settings)
 
 
 def serve_schedules(sources_path: Path | None, db: Path, *, interval_s: float | None = None,

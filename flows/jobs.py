@@ -10,6 +10,7 @@ import asyncio
 import json
 import logging
 from collections.abc import Iterator
+from concurrent.futures import Executor
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -58,13 +59,14 @@ def extract(paths: list[Path]) -> Iterator[dict[str, Any]]:
 
 
 def _loaded(con: duckdb.DuckDBPyConnection, kind: str, pages: Any, settings: Settings,
-            skipped: list[dict[str, Any]], progress: Any = None) -> RunCounts:
+            skipped: list[dict[str, Any]], progress: Any = None, executor: Executor | None = None) -> RunCounts:
     run_id = start_run(con, kind)
     loader = Loader(con, run_id)
-    pool = make_pool(settings.pipeline.workers)
+    pool = executor or make_pool(settings.pipeline.workers)
     try:
         counts = extract_and_load(pages, loader, batch_size=settings.pipeline.batch_size, pool=pool,
-                                  workers=settings.pipeline.workers, progress=progress)
+                                  workers=settings.pipeline.workers, progress=progress,
+                                  chunk=settings.pipeline.dask_batch if executor else None)
         loader.record(skipped)
         finish_run(con, run_id, counts)
         return counts
@@ -72,19 +74,20 @@ def _loaded(con: duckdb.DuckDBPyConnection, kind: str, pages: Any, settings: Set
         finish_run(con, run_id, loader.counts, status="failed")
         raise
     finally:
-        if pool:
+        if pool and pool is not executor:
             pool.shutdown(cancel_futures=True)
 
 
 def ingest(paths: list[Path], *, db: Path, settings: Settings | None = None, progress: Any = None,
-           wait_s: float = 0.0) -> RunCounts:
-    """Load local HTML/text files, directories or WARC files; no network."""
+           wait_s: float = 0.0, executor: Executor | None = None) -> RunCounts:
+    """Load local HTML/text files, directories or WARC files; no network. `executor` runs the
+    extraction elsewhere (a Dask cluster through Prefect, see deployments.ingest_on_dask)."""
     settings = settings or load_settings()
     with snapshot.writing(db, wait_s=wait_s) as con:
         prepare(con)
         skipped: list[dict[str, Any]] = []
-        pages = iter_pages(paths, max_bytes=settings.crawl.max_bytes, skipped=skipped)
-        return _loaded(con, "ingest", pages, settings, skipped, progress)
+        pages = iter_pages(paths, max_bytes=settings.crawl.max_bytes, skipped=skipped, lazy=executor is not None)
+        return _loaded(con, "ingest", pages, settings, skipped, progress, executor)
 
 
 def reextract(*, db: Path, settings: Settings | None = None, progress: Any = None) -> RunCounts:

@@ -37,8 +37,10 @@ def _record(path: Path, source: str, run_id: str | None, **extra: Any) -> dict[s
 
 
 def iter_pages(paths: list[Path], *, source: str = "local", run_id: str | None = None,
-               max_bytes: int = 10_000_000, skipped: list[dict[str, Any]] | None = None) -> Iterator[PageInput]:
-    """PageInputs for every file; unreadable or oversized files land in `skipped` with a reason."""
+               max_bytes: int = 10_000_000, skipped: list[dict[str, Any]] | None = None,
+               lazy: bool = False) -> Iterator[PageInput]:
+    """PageInputs for every file; unreadable or oversized files land in `skipped` with a reason.
+    `lazy` leaves reading HTML/text files to the worker (for Dask, where shipping bytes costs most)."""
     for path in iter_files(paths):
         kind = _kind(path)
         try:
@@ -49,6 +51,11 @@ def iter_pages(paths: list[Path], *, source: str = "local", run_id: str | None =
                 raise ValueError("not an HTML, text or WARC file")
             if path.stat().st_size > max_bytes:
                 raise ValueError(f"larger than {max_bytes} bytes")
+            if lazy:
+                row = _record(path, source, run_id, bytes=path.stat().st_size)
+                yield PageInput(row["url"], b"", source, row["fetched_at"], is_text=kind == "text", page_row=row,
+                                path=str(path.resolve()), max_bytes=max_bytes)
+                continue
             body = path.read_bytes()
             if path.name.lower().endswith(".gz"):
                 body = gzip.decompress(body)[: max_bytes + 1]

@@ -8,12 +8,14 @@ near-duplicates, boilerplate and run counts.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import logging
 import re
 import threading
 import uuid
+import zlib
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -21,6 +23,7 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from multiprocessing import get_context
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -50,6 +53,18 @@ class PageInput:
     charset: str | None = None
     is_text: bool = False                # plain text, not HTML
     page_row: dict[str, Any] = field(default_factory=dict)   # the `pages` row to record with it
+    path: str | None = None              # read the body from this file in the worker (Dask: ship paths, not bytes)
+    max_bytes: int = 10_000_000
+
+    def read(self) -> bytes:
+        """The page's bytes: given, or read (and gunzipped) from `path` under the size cap."""
+        if self.path is None:
+            return self.body
+        try:
+            data = Path(self.path).read_bytes()
+            return gzip.decompress(data)[: self.max_bytes + 1] if self.path.lower().endswith(".gz") else data
+        except (OSError, EOFError, zlib.error) as exc:
+            raise ExtractError(f"cannot read {self.path}: {exc}") from exc
 
 
 def _id(*parts: str) -> str:
@@ -124,7 +139,7 @@ def _fact_rows(aid: str, text: str, kept: list[Paragraph], published: str | None
 
 
 def _article_text(page: PageInput) -> ArticleText:
-    decoded = decode_html(page.body, page.charset)
+    decoded = decode_html(page.read(), page.charset)
     if page.is_text:
         first = next((ln.strip() for ln in decoded.splitlines() if ln.strip()), None)
         return ArticleText(None, first, None, None, None, None, decoded)
@@ -350,10 +365,11 @@ class Loader:
 
 
 def extract_and_load(pages: Iterable[PageInput], loader: Loader, *, batch_size: int, pool: Executor | None,
-                     workers: int = 2, progress: Any = None) -> RunCounts:
+                     workers: int = 2, progress: Any = None, chunk: int | None = None) -> RunCounts:
     """Stream pages through the workers and load the results; memory stays flat.
 
-    Workers get small chunks (a quarter batch: no worker idles long at the end of a run), and the
+    Workers get small chunks (a quarter batch: no worker idles long at the end of a run) unless
+    `chunk` says otherwise (Dask tasks are larger, to keep orchestration overhead small), and the
     writer loads a whole batch at a time (fewer, larger transactions). At most a few chunks per
     worker are in flight.
     """
@@ -365,7 +381,7 @@ def extract_and_load(pages: Iterable[PageInput], loader: Loader, *, batch_size: 
                 progress(len(batch))
         loader.finish()
         return loader.counts
-    chunk = max(8, batch_size // 4)
+    chunk = chunk or max(8, batch_size // 4)
     pending: list[Future[list[Rows]]] = []
     buffer: list[Rows] = []
 

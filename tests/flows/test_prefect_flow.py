@@ -1,17 +1,41 @@
-"""The scheduled flow, run once on the demo site under one Prefect test harness."""
+"""The Prefect flows, under one Prefect test harness: the scheduled run on the demo site, and an
+ingest whose extraction runs on a 2-worker Dask LocalCluster through prefect-dask."""
 
 import os
 
 import pytest
 
+from flows.settings import PipelineSettings, Settings
+from tests.flows.test_ingest import HTML
 
-@pytest.mark.skipif(os.environ.get("WARTA_SKIP_PREFECT") == "1", reason="Prefect harness disabled")
-def test_run_flow_crawls_demo_site(tmp_path, demo_site):
+pytestmark = pytest.mark.skipif(os.environ.get("WARTA_SKIP_PREFECT") == "1", reason="Prefect harness disabled")
+
+
+@pytest.fixture(scope="module")
+def harness():
     from prefect.testing.utilities import prefect_test_harness
+    with prefect_test_harness():
+        yield
 
+
+def test_run_flow_crawls_demo_site(harness, tmp_path, demo_site):
     sources = tmp_path / "sources.toml"
     sources.write_text(f'[[source]]\nid = "demo"\nname = "Demo"\nbase_url = "{demo_site}/"\n', encoding="utf-8")
     from flows.deployments import run_flow
-    with prefect_test_harness():
-        result = run_flow(str(sources), str(tmp_path / "w.duckdb"), allow_private=True, delay_s=0.0)
+    result = run_flow(str(sources), str(tmp_path / "w.duckdb"), allow_private=True, delay_s=0.0)
     assert result["articles_new"] == 5
+
+
+def test_ingest_extraction_runs_on_a_dask_local_cluster(harness, tmp_path):
+    from flows import snapshot
+    from flows.deployments import ingest_on_dask
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for i in range(24):
+        (pages / f"p{i}.html").write_text(HTML.format(slug=f"p{i}"), encoding="utf-8")
+    settings = Settings(pipeline=PipelineSettings(workers=2, batch_size=8, dask_batch=6))
+    result = ingest_on_dask([pages], db=tmp_path / "w.duckdb", settings=settings, workers=2)
+    con = snapshot.reading(tmp_path / "w.duckdb")
+    n = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    con.close()
+    assert result["articles_new"] + result["articles_updated"] == 24 and n == 24
