@@ -71,12 +71,17 @@ def _local(tag: object) -> str:
     return tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
 
 
+def _xml_root(body: bytes) -> etree._Element | None:
+    """The root of an (optionally gzipped) XML document, or None for anything unparseable."""
+    try:
+        return etree.fromstring(maybe_gunzip(body), _XML)
+    except (etree.XMLSyntaxError, ValueError, OSError):
+        return None
+
+
 def parse_sitemap(body: bytes, base: str) -> list[Found]:
     """URLs of a sitemap or sitemap index (children come back with kind='sitemap')."""
-    try:
-        root = etree.fromstring(maybe_gunzip(body), _XML)
-    except (etree.XMLSyntaxError, ValueError, OSError):
-        return []
+    root = _xml_root(body)
     if root is None:
         return []
     is_index = _local(root.tag) == "sitemapindex"
@@ -99,10 +104,7 @@ def parse_sitemap(body: bytes, base: str) -> list[Found]:
 
 def parse_feed(body: bytes, base: str) -> list[Found]:
     """Item links of an RSS 2.0 / RSS 1.0 / Atom feed."""
-    try:
-        root = etree.fromstring(maybe_gunzip(body), _XML)
-    except (etree.XMLSyntaxError, ValueError, OSError):
-        return []
+    root = _xml_root(body)
     if root is None:
         return []
     out = []

@@ -58,17 +58,20 @@ def extract(paths: list[Path]) -> Iterator[dict[str, Any]]:
         yield {"source": source, **facts_to_contract(extract_facts(clean(text, lex).text, lex))}
 
 
-def _loaded(con: duckdb.DuckDBPyConnection, kind: str, pages: Any, settings: Settings,
-            skipped: list[dict[str, Any]], progress: Any = None, executor: Executor | None = None) -> RunCounts:
-    run_id = start_run(con, kind)
-    loader = Loader(con, run_id)
-    pool = executor or make_pool(settings.pipeline.workers)
+def _run_extraction(con: duckdb.DuckDBPyConnection, run_id: str, pages: Any, settings: Settings, *,
+                    records: list[dict[str, Any]] = (), progress: Any = None,  # type: ignore[assignment]
+                    executor: Executor | None = None, force: bool = False, parallel: bool = True,
+                    details: dict[str, Any] | None = None) -> RunCounts:
+    """Extract `pages` (in worker processes, or on `executor`), record the fetch `records` that
+    yielded no page (read after extraction: ingest fills its list while pages stream), close the run."""
+    loader = Loader(con, run_id, force=force)
+    pool = executor or (make_pool(settings.pipeline.workers) if parallel else None)
     try:
         counts = extract_and_load(pages, loader, batch_size=settings.pipeline.batch_size, pool=pool,
                                   workers=settings.pipeline.workers, progress=progress,
                                   chunk=settings.pipeline.dask_batch if executor else None)
-        loader.record(skipped)
-        finish_run(con, run_id, counts)
+        loader.record(list(records))
+        finish_run(con, run_id, counts, details={**(details or {}), "failed_sources": counts.failed_sources()})
         return counts
     except BaseException:
         finish_run(con, run_id, loader.counts, status="failed")
@@ -87,7 +90,8 @@ def ingest(paths: list[Path], *, db: Path, settings: Settings | None = None, pro
         prepare(con)
         skipped: list[dict[str, Any]] = []
         pages = iter_pages(paths, max_bytes=settings.crawl.max_bytes, skipped=skipped, lazy=executor is not None)
-        return _loaded(con, "ingest", pages, settings, skipped, progress, executor)
+        return _run_extraction(con, start_run(con, "ingest"), pages, settings, records=skipped, progress=progress,
+                               executor=executor)
 
 
 def reextract(*, db: Path, settings: Settings | None = None, progress: Any = None) -> RunCounts:
@@ -102,21 +106,9 @@ def reextract(*, db: Path, settings: Settings | None = None, progress: Any = Non
             FROM pages WHERE warc_file IS NOT NULL AND warc_offset IS NOT NULL AND status = 200
             GROUP BY coalesce(final_url, url) ORDER BY 1, 2""").fetchall()
         records = [(warc_dir / f, int(o), s) for f, o, s in rows if (warc_dir / f).exists()]
-        run_id = start_run(con, "reextract")
-        loader = Loader(con, run_id, force=True)
-        pool = make_pool(settings.pipeline.workers) if len(records) > 50 else None
-        try:
-            counts = extract_and_load(warc_pages(records, settings.crawl.max_bytes), loader,
-                                      batch_size=settings.pipeline.batch_size, pool=pool,
-                                      workers=settings.pipeline.workers, progress=progress)
-            finish_run(con, run_id, counts, details={"missing_warc": len(rows) - len(records)})
-            return counts
-        except BaseException:
-            finish_run(con, run_id, loader.counts, status="failed")
-            raise
-        finally:
-            if pool:
-                pool.shutdown(cancel_futures=True)
+        return _run_extraction(con, start_run(con, "reextract"), warc_pages(records, settings.crawl.max_bytes),
+                               settings, progress=progress, force=True, parallel=len(records) > 50,
+                               details={"missing_warc": len(rows) - len(records)})
 
 
 def known_validators(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str | None, str | None]]:
@@ -140,21 +132,9 @@ def crawl_sources_into(sources: list[Source], *, db: Path, settings: Settings, k
             results = asyncio.run(crawl_sources(sources, settings.crawl, known_validators(con), archive, run_id))
         finally:
             archive.close()
-        loader = Loader(con, run_id)
-        pool = make_pool(settings.pipeline.workers) if sum(len(r.pages) for r in results) > 50 else None
-        try:
-            pages = [p for r in results for p in r.pages]
-            counts = extract_and_load(pages, loader, batch_size=settings.pipeline.batch_size, pool=pool,
-                                      workers=settings.pipeline.workers, progress=progress)
-            loader.record([rec for r in results for rec in r.records])
-            finish_run(con, run_id, counts, details={"failed_sources": counts.failed_sources()})
-            return counts
-        except BaseException:
-            finish_run(con, run_id, loader.counts, status="failed")
-            raise
-        finally:
-            if pool:
-                pool.shutdown(cancel_futures=True)
+        pages = [p for r in results for p in r.pages]
+        return _run_extraction(con, run_id, pages, settings, records=[rec for r in results for rec in r.records],
+                               progress=progress, parallel=len(pages) > 50)
 
 
 def sources_from_urls(urls: list[str]) -> list[Source]:

@@ -41,6 +41,19 @@ def demo_site() -> Iterator[str]:
         yield base
 
 
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory) -> Path:
+    """A database with the demo site crawled into it (once per test session)."""
+    from flows import jobs
+    from flows.demo import serve_directory
+    from flows.settings import CrawlSettings, Settings
+    db = tmp_path_factory.mktemp("demo") / "w.duckdb"
+    with serve_directory() as base:
+        jobs.crawl_sources_into(jobs.sources_from_urls([base + "/"]), db=db,
+                                settings=Settings(crawl=CrawlSettings(allow_private=True, delay_s=0)))
+    return db
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _quiet_prefect() -> None:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")

@@ -7,20 +7,8 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
-from flows import jobs
 from flows.cli import app
 from flows.export import ExportError, Filters, export
-from flows.settings import CrawlSettings, Settings
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    from flows.demo import serve_directory
-    db = tmp_path_factory.mktemp("exp") / "w.duckdb"
-    with serve_directory() as base:
-        jobs.crawl_sources_into(jobs.sources_from_urls([base + "/"]), db=db,
-                                settings=Settings(crawl=CrawlSettings(allow_private=True, delay_s=0)))
-    return db
 
 
 def _digest(d):

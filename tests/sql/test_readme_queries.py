@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from flows import jobs, snapshot
-from flows.settings import CrawlSettings, Settings, project_root
+from flows import snapshot
+from flows.settings import project_root
 
 DOCS = [project_root() / "sql" / "README.md", project_root() / "README.md"]
 
@@ -21,13 +21,8 @@ QUERIES = [(doc.name, q) for doc in DOCS
 
 
 @pytest.fixture(scope="module")
-def con(tmp_path_factory):
-    from flows.demo import serve_directory
-    db = tmp_path_factory.mktemp("docs") / "w.duckdb"
-    with serve_directory() as base:
-        jobs.crawl_sources_into(jobs.sources_from_urls([base + "/"]), db=db,
-                                settings=Settings(crawl=CrawlSettings(allow_private=True, delay_s=0)))
-    c = snapshot.reading(db)
+def con(demo_db):
+    c = snapshot.reading(demo_db)
     yield c
     c.close()
 
