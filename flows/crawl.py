@@ -12,8 +12,9 @@ import logging
 import re
 import threading
 import zlib
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -37,8 +38,36 @@ LISTING_LINK = re.compile(r"<a\s[^>]*href=[\"']([^\"'#]+)", re.IGNORECASE)
 
 @dataclass
 class CrawlResult:
-    pages: list[PageInput] = field(default_factory=list)
     records: list[dict[str, Any]] = field(default_factory=list)   # `pages` rows of fetches that yield no article
+    fetched: int = 0                                              # HTML pages handed to extraction
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """What the database remembers of a URL: validators for a conditional GET, and when it was fetched."""
+
+    etag: str | None
+    last_modified: str | None
+    last_fetch: str          # ISO timestamp of the latest successful fetch
+    first_fetch: str         # ISO timestamp of the first one (the article's age, as far as we know)
+
+
+Emit = Callable[[PageInput], Awaitable[None]]
+
+
+def should_fetch(f: Found, known: Known | None, settings: CrawlSettings, now: datetime) -> bool:
+    """The revisit policy: new URLs always; a URL fetched less than `refetch_after_hours` ago never
+    (a restarted run does not fetch again what the killed one committed); articles first seen within
+    `revisit_days` get a conditional GET every run; older ones only when their sitemap/feed date is
+    newer than our last fetch."""
+    if known is None:
+        return True
+    last = datetime.fromisoformat(known.last_fetch)
+    if now - last < timedelta(hours=settings.refetch_after_hours):
+        return False
+    if now - datetime.fromisoformat(known.first_fetch) <= timedelta(days=settings.revisit_days):
+        return True
+    return bool(f.lastmod) and f.lastmod[:19] > known.last_fetch[:19]
 
 
 class WarcArchive:
@@ -164,15 +193,21 @@ def _charset(content_type: str) -> str | None:
     return m.group(1) if m else None
 
 
-async def fetch_pages(client: Client, source: Source, urls: list[Found], known: dict[str, tuple[str | None, str | None]],
-                      archive: WarcArchive | None, run_id: str) -> CrawlResult:
-    """Fetch each URL once (conditional GET when we have validators); HTML goes to extraction."""
+async def fetch_pages(client: Client, source: Source, urls: list[Found], known: dict[str, Known],
+                      archive: WarcArchive | None, run_id: str, emit: Emit,
+                      settings: CrawlSettings | None = None) -> CrawlResult:
+    """Fetch each URL due under the revisit policy, once (conditional GET when we have validators);
+    HTML pages go to extraction through `emit` as they arrive."""
     out = CrawlResult()
     site = site_of(urlsplit(source.base_url).hostname or "")
     failures = 0
+    now = datetime.now(UTC).replace(tzinfo=None)
     for f in urls:
-        etag, modified = known.get(f.url, (None, None))
-        headers = {k: v for k, v in (("If-None-Match", etag), ("If-Modified-Since", modified)) if v}
+        seen = known.get(f.url)
+        if settings is not None and not should_fetch(f, seen, settings, now):
+            continue
+        headers = {k: v for k, v in (("If-None-Match", seen and seen.etag),
+                                     ("If-Modified-Since", seen and seen.last_modified)) if v}
         row: dict[str, Any] = {"url": f.url, "run_id": run_id, "source": source.id, "fetched_at": now_iso()}
         if failures >= PAUSE_AFTER_FAILURES:
             out.records.append({**row, "outcome": "skipped", "error": "paused: source kept failing this run"})
@@ -196,8 +231,9 @@ async def fetch_pages(client: Client, source: Source, urls: list[Found], known: 
                 raise NotHtml(f"content-type {ctype}")
             if archive:
                 row.update(warc_file=archive.path.name, warc_offset=await asyncio.to_thread(archive.write, r))
-            out.pages.append(PageInput(r.final_url, r.body, source.id, row["fetched_at"],
-                                       charset=_charset(ctype), page_row=row))
+            await emit(PageInput(r.final_url, r.body, source.id, row["fetched_at"], charset=_charset(ctype),
+                                 page_row=row))
+            out.fetched += 1
         except FetchError as exc:
             if exc.reason != "fetch":
                 failures = 0        # a policy skip (robots, size, redirect, type) says nothing about the server
@@ -206,9 +242,10 @@ async def fetch_pages(client: Client, source: Source, urls: list[Found], known: 
     return out
 
 
-async def crawl_sources(sources: list[Source], settings: CrawlSettings, known: dict[str, tuple[str | None, str | None]],
-                        archive: WarcArchive | None, run_id: str) -> list[CrawlResult]:
-    """All sources in parallel (one request at a time per host inside Client)."""
+async def crawl_sources(sources: list[Source], settings: CrawlSettings, known: dict[str, Known],
+                        archive: WarcArchive | None, run_id: str, emit: Emit) -> list[CrawlResult]:
+    """All sources in parallel (one request at a time per host inside Client); pages are emitted as
+    they arrive, so extraction and loading run while the crawl goes on and memory stays flat."""
     async with Client(settings) as client:
         async def one(source: Source) -> CrawlResult:
             try:
@@ -217,7 +254,7 @@ async def crawl_sources(sources: list[Source], settings: CrawlSettings, known: d
                     return CrawlResult(records=[{"url": source.base_url, "run_id": run_id, "source": source.id,
                                                  "fetched_at": now_iso(), "outcome": "error",
                                                  "error": "discovery: no article URLs found"}])
-                return await fetch_pages(client, source, urls, known, archive, run_id)
+                return await fetch_pages(client, source, urls, known, archive, run_id, emit, settings)
             except Exception as exc:  # one broken source must not stop the others: record it
                 log.exception("source %s failed", source.id)
                 return CrawlResult(records=[{"url": source.base_url, "run_id": run_id, "source": source.id,
@@ -226,5 +263,3 @@ async def crawl_sources(sources: list[Source], settings: CrawlSettings, known: d
         return list(await asyncio.gather(*(one(s) for s in sources)))
 
 
-def utc_stamp() -> str:
-    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S")

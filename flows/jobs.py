@@ -9,7 +9,9 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import Iterator
+import queue
+import threading
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,7 @@ from flows.errors import ExtractError
 from flows.local import iter_pages, warc_pages
 from flows.pipeline import (
     Loader,
+    PageInput,
     RunCounts,
     _article_text,
     extract_and_load,
@@ -59,18 +62,19 @@ def extract(paths: list[Path]) -> Iterator[dict[str, Any]]:
 
 
 def _run_extraction(con: duckdb.DuckDBPyConnection, run_id: str, pages: Any, settings: Settings, *,
-                    records: list[dict[str, Any]] = (), progress: Any = None,  # type: ignore[assignment]
+                    records: Callable[[], list[dict[str, Any]]] = list, progress: Any = None,
                     executor: Executor | None = None, force: bool = False, parallel: bool = True,
                     details: dict[str, Any] | None = None) -> RunCounts:
-    """Extract `pages` (in worker processes, or on `executor`), record the fetch `records` that
-    yielded no page (read after extraction: ingest fills its list while pages stream), close the run."""
+    """Extract `pages` (in worker processes, or on `executor`), record the fetch records that yielded
+    no page (`records()` is called after extraction: ingest and crawl fill them while pages stream),
+    close the run."""
     loader = Loader(con, run_id, force=force)
     pool = executor or (make_pool(settings.pipeline.workers) if parallel else None)
     try:
         counts = extract_and_load(pages, loader, batch_size=settings.pipeline.batch_size, pool=pool,
                                   workers=settings.pipeline.workers, progress=progress,
                                   chunk=settings.pipeline.dask_batch if executor else None)
-        loader.record(list(records))
+        loader.record(records())
         finish_run(con, run_id, counts, details={**(details or {}), "failed_sources": counts.failed_sources()})
         return counts
     except BaseException:
@@ -90,8 +94,8 @@ def ingest(paths: list[Path], *, db: Path, settings: Settings | None = None, pro
         prepare(con)
         skipped: list[dict[str, Any]] = []
         pages = iter_pages(paths, max_bytes=settings.crawl.max_bytes, skipped=skipped, lazy=executor is not None)
-        return _run_extraction(con, start_run(con, "ingest"), pages, settings, records=skipped, progress=progress,
-                               executor=executor)
+        return _run_extraction(con, start_run(con, "ingest"), pages, settings, records=lambda: skipped,
+                               progress=progress, executor=executor)
 
 
 def reextract(*, db: Path, settings: Settings | None = None, progress: Any = None) -> RunCounts:
@@ -111,30 +115,63 @@ def reextract(*, db: Path, settings: Settings | None = None, progress: Any = Non
                                details={"missing_warc": len(rows) - len(records)})
 
 
-def known_validators(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str | None, str | None]]:
-    """ETag/Last-Modified of the latest successful fetch of each URL, for conditional GETs."""
+def known_urls(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    """Per URL: validators of the latest successful fetch and when it was first and last fetched."""
+    from flows.crawl import Known
     rows = con.execute("""
-        SELECT url, arg_max(etag, fetched_at), arg_max(last_modified, fetched_at)
-        FROM pages WHERE status = 200 GROUP BY url""").fetchall()
-    return {u: (e, m) for u, e, m in rows}
+        SELECT url, arg_max(etag, fetched_at), arg_max(last_modified, fetched_at), max(fetched_at), min(fetched_at)
+        FROM pages WHERE status IN (200, 304) GROUP BY url""").fetchall()
+    return {u: Known(e, m, str(last), str(first)) for u, e, m, last, first in rows}
+
+
+_DONE = object()
+
+
+def _crawl_in_background(sources: list[Source], settings: Settings, known: dict[str, Any], archive: Any,
+                         run_id: str, results: list[Any]) -> Iterator[PageInput]:
+    """Run the async crawl in a thread and yield its pages as they arrive (a bounded queue: the
+    crawl waits when extraction falls behind, so a large crawl never holds all pages in memory)."""
+    from flows.crawl import crawl_sources
+    pages: queue.Queue[Any] = queue.Queue(maxsize=2 * settings.pipeline.batch_size)
+    errors: list[BaseException] = []
+
+    async def emit(page: PageInput) -> None:
+        await asyncio.to_thread(pages.put, page)
+
+    def work() -> None:
+        try:
+            results.extend(asyncio.run(crawl_sources(sources, settings.crawl, known, archive, run_id, emit)))
+        except BaseException as exc:   # re-raised in the consuming thread below
+            errors.append(exc)
+        finally:
+            pages.put(_DONE)
+
+    thread = threading.Thread(target=work, name="warta-crawl", daemon=True)
+    thread.start()
+    while (item := pages.get()) is not _DONE:
+        yield item
+    thread.join()
+    if errors:
+        raise errors[0]
 
 
 def crawl_sources_into(sources: list[Source], *, db: Path, settings: Settings, kind: str = "crawl",
                        progress: Any = None, wait_s: float = 0.0) -> RunCounts:
-    """Discover, fetch and load the given sources in one run, then publish the snapshot."""
-    from flows.crawl import WarcArchive, crawl_sources  # httpx & co. only when crawling
+    """Discover, fetch and load the given sources in one run (pages are extracted while the crawl
+    goes on), then publish the snapshot."""
+    from flows.crawl import WarcArchive  # httpx & co. only when crawling
 
     with snapshot.writing(db, wait_s=wait_s) as con:
         prepare(con, sources)
         run_id = start_run(con, kind)
         archive = WarcArchive(settings.resolve(settings.store.warc_dir) / f"{run_id}.warc.gz")
+        results: list[Any] = []
         try:
-            results = asyncio.run(crawl_sources(sources, settings.crawl, known_validators(con), archive, run_id))
+            pages = _crawl_in_background(sources, settings, known_urls(con), archive, run_id, results)
+            return _run_extraction(con, run_id, pages, settings, progress=progress,
+                                   records=lambda: [rec for r in results for rec in r.records])
         finally:
             archive.close()
-        pages = [p for r in results for p in r.pages]
-        return _run_extraction(con, run_id, pages, settings, records=[rec for r in results for rec in r.records],
-                               progress=progress, parallel=len(pages) > 50)
 
 
 def sources_from_urls(urls: list[str]) -> list[Source]:

@@ -218,7 +218,9 @@ def make_pool(workers: int) -> Executor | None:
     ctx = get_context(method)
     if method == "forkserver":
         ctx.set_forkserver_preload(["flows.pipeline"])
-    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+    pool.submit(int).result()    # fork every worker now, before a crawl thread starts
+    return pool
 
 
 @dataclass

@@ -46,7 +46,8 @@ class CrawlSettings(_Frozen):
     max_redirects: int = Field(5, ge=0, le=20)
     pages_per_source: int = Field(500, gt=0)
     max_url_length: int = Field(512, gt=20)
-    revisit_days: int = Field(3, ge=0)
+    revisit_days: int = Field(3, ge=0)              # articles first seen this recently get a conditional GET each run
+    refetch_after_hours: float = Field(1.0, ge=0)   # never re-request a URL fetched more recently than this
     allow_private: bool = False
     since: date | None = None           # backfills: skip URLs whose sitemap/feed date is older
 

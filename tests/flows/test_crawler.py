@@ -7,9 +7,9 @@ from flows.settings import CrawlSettings, Settings
 from tests.flows.fault_site import FaultSite, StaticSite
 
 
-def _settings() -> Settings:
+def _settings(refetch_after_hours: float = 0.0) -> Settings:
     return Settings(crawl=CrawlSettings(allow_private=True, delay_s=0.0, read_timeout_s=0.5, connect_timeout_s=1,
-                                        total_timeout_s=2, max_bytes=1_000_000))
+                                        total_timeout_s=2, max_bytes=1_000_000, refetch_after_hours=refetch_after_hours))
 
 
 @pytest.fixture(scope="module")
@@ -104,3 +104,14 @@ def test_site_without_sitemap_or_feed_is_crawled_through_listing_pages(tmp_path)
     with StaticSite(pages) as site:
         counts = jobs.crawl_sources_into(jobs.sources_from_urls([site.base + "/"]), db=db, settings=_settings())
     assert counts.articles_new == 4
+
+
+def test_restarted_run_does_not_request_recently_fetched_pages_again(tmp_path):
+    db = tmp_path / "w.duckdb"
+    with FaultSite(articles=3) as site:
+        sources = jobs.sources_from_urls([site.base + "/"])
+        jobs.crawl_sources_into(sources, db=db, settings=_settings(refetch_after_hours=1))
+        before = site.hits.get("/berita/2/", 0)
+        again = jobs.crawl_sources_into(sources, db=db, settings=_settings(refetch_after_hours=1))
+        after = site.hits.get("/berita/2/", 0)
+    assert (before, after, again.articles_new) == (1, 1, 0)

@@ -13,7 +13,7 @@ from tests.flows.fault_site import FaultSite
 
 def _settings() -> Settings:
     return Settings(crawl=CrawlSettings(allow_private=True, delay_s=0.0, read_timeout_s=0.5, connect_timeout_s=0.5,
-                                        total_timeout_s=2))
+                                        total_timeout_s=2, refetch_after_hours=0))
 
 
 def _dead_url() -> str:
@@ -43,7 +43,10 @@ def test_source_that_keeps_failing_is_paused_for_the_run():
 
         async def go():
             async with Client(_settings().crawl) as c:
-                return await fetch_pages(c, source, [Found(u) for u in urls], {}, None, "r1")
+                return await fetch_pages(c, source, [Found(u) for u in urls], {}, None, "r1", emit)
+
+        async def emit(page):
+            raise AssertionError("a failing source yields no page")
         result = asyncio.run(go())
         hits = site.hits.get("/503", 0)
     paused = [r for r in result.records if r["error"].startswith("paused")]
