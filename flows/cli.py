@@ -20,7 +20,7 @@ from flows.settings import load_settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="warta: Indonesian regional news → clean facts in DuckDB.")
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)    # an error stays one line, whatever the terminal width
 console = Console()
 
 DbOpt = Annotated[Path | None, typer.Option("--db", help="DuckDB file (default: data/warta.duckdb).")]

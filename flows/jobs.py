@@ -48,17 +48,21 @@ def prepare(con: duckdb.DuckDBPyConnection, sources: list[Source] = ()) -> None:
 
 
 def extract(paths: list[Path]) -> Iterator[dict[str, Any]]:
-    """Facts of text or HTML files in the eval contract shape; no database, no Prefect."""
+    """Facts of text or HTML files in the eval contract shape; no database, no Prefect. A file that
+    cannot be read or holds no article gives a row with an `error` and empty facts."""
     lex = load_lexicon()
-    for page in iter_pages(paths):
+    empty: dict[str, list[Any]] = {"dates": [], "officials": [], "innovations": [], "events": [], "regions": []}
+    skipped: list[dict[str, Any]] = []
+    for page in iter_pages(paths, skipped=skipped):
         source = Path(urlsplit(page.url).path).name
         try:
             text = _article_text(page).text
         except ExtractError as exc:
-            yield {"source": source, "error": str(exc), "dates": [], "officials": [], "innovations": [],
-                   "events": [], "regions": []}
+            yield {"source": source, "error": str(exc), **empty}
             continue
         yield {"source": source, **facts_to_contract(extract_facts(clean(text, lex).text, lex))}
+    for rec in skipped:
+        yield {"source": Path(urlsplit(rec["url"]).path).name, "error": rec["error"], **empty}
 
 
 def _run_extraction(con: duckdb.DuckDBPyConnection, run_id: str, pages: Any, settings: Settings, *,

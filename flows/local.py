@@ -25,11 +25,12 @@ def _kind(path: Path) -> str | None:
 
 
 def iter_files(paths: list[Path]) -> Iterator[Path]:
+    """The files named, and the HTML/text/WARC files inside the directories named (sorted)."""
     for p in paths:
         if p.is_dir():
             yield from sorted(f for f in p.rglob("*") if f.is_file() and _kind(f))
         else:
-            yield p
+            yield p        # a missing file is reported by iter_pages, not skipped silently
 
 
 def _record(path: Path, source: str, run_id: str | None, **extra: Any) -> dict[str, Any]:

@@ -33,3 +33,24 @@ def test_query_that_writes_is_refused(tmp_path):
         pass
     result = runner.invoke(app, ["query", "DROP TABLE articles", "--db", str(db)])
     assert result.exit_code == 1 and "query failed" in result.output
+
+
+def test_extract_reports_unreadable_and_empty_inputs(tmp_path):
+    (tmp_path / "empty.html").write_text("<html><body></body></html>", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(tmp_path / "missing.txt"), str(tmp_path / "empty.html")])
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert result.exit_code == 0 and {r["source"] for r in rows} == {"missing.txt", "empty.html"}
+    assert all(r["error"] and r["officials"] == [] for r in rows)
+
+
+def test_garbled_settings_file_is_one_line_error(tmp_path, monkeypatch):
+    import shutil
+
+    from flows.settings import project_root
+    home = tmp_path / "home"
+    shutil.copytree(project_root() / "sql", home / "sql")
+    shutil.copytree(project_root() / "data" / "lexicons", home / "data" / "lexicons")
+    (home / "data" / "warta.toml").write_text("[crawl]\ndelay_s = 'soon'\n", encoding="utf-8")
+    monkeypatch.setenv("WARTA_HOME", str(home))
+    result = runner.invoke(app, ["status"])
+    assert result.exit_code == 1 and "warta.toml" in result.output and "delay_s" in result.output
