@@ -59,14 +59,22 @@ class _Candidate:
 
 
 _BOUNDARY = re.compile(r"[.!?](?=\s)|\n")
-_ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Za-z]{1,3}|[A-Z][a-z]?\.[A-Z]\w*)\.$")   # Kab. Dr. S. Lt. dll. M.Si.
+
+
+def _after_abbreviation(text: str, dot: int) -> bool:
+    """Is the '.' at `dot` the end of an abbreviation ("Kab.", "Dr.", "S.", "Lt.", "M.Si.")?"""
+    start = dot
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    word = text[start:dot]
+    return (0 < len(word) <= 3 and word.isalpha()) or ("." in word and len(word) <= 6)
 
 
 def _sentences(text: str) -> list[Span]:
     """Sentence spans; a dot after an abbreviation ("Kab. Takalar", "Dr. Abustan", "S. Sos") does not end one."""
     out, start = [], 0
     for m in _BOUNDARY.finditer(text):
-        if m.group(0) == "." and _ABBREVIATION.search(text, max(0, m.start() - 8), m.end()):
+        if m.group(0) == "." and _after_abbreviation(text, m.start()):
             continue
         if text[start:m.end()].strip():
             out.append(Span(start, m.end()))

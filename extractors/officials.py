@@ -23,7 +23,7 @@ _NAME_WORD = re.compile(r"^(?:[A-Z]\.)*[A-Z][\w'’-]*\.?$")
 _CONNECTORS = frozenset({"dan", "&", "bidang"})
 _MAX_RUN = 20
 _NO_DOTS = str.maketrans("", "", ". \t")
-_WINDOW = 180        # characters after a position's first word that its title and name fit in
+_WINDOW = 150        # characters after a position's first word that its title and name fit in
 _MAX_NAME = 5
 
 

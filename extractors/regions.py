@@ -135,6 +135,9 @@ def longest_region_at(words: list[str], lex: Lexicon) -> int:
 
 def region_of_title(title: str, lex: Lexicon) -> Region | None:
     """The region a position belongs to when its title names one ("Sekda Barru" -> Kabupaten Barru)."""
+    first_words = _gazetteer(lex).first_words
+    if not any(w.strip(".,()") in first_words for w in title.split()):
+        return None
     mentions = find_regions(title, lex)
     return mentions[-1].region if mentions else None
 
