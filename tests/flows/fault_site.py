@@ -30,7 +30,21 @@ class _QuietServer(ThreadingHTTPServer):
         """Clients that hang up on a fault resource are expected here; stay quiet."""
 
 
-class FaultSite:
+class _LoopbackSite:
+    """A threaded HTTP server on 127.0.0.1 for the length of a `with` block."""
+
+    server: _QuietServer
+
+    def __enter__(self):
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+class FaultSite(_LoopbackSite):
     """Start with `with FaultSite(articles=5) as site:`; `site.base`, `site.add_article()`, `site.hits`."""
 
     def __init__(self, articles: int = 5) -> None:
@@ -39,14 +53,6 @@ class FaultSite:
         self._lock = threading.Lock()
         self.server = _QuietServer(("127.0.0.1", 0), self._handler())
         self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
-
-    def __enter__(self) -> FaultSite:
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
 
     def add_article(self) -> None:
         self.articles += 1
@@ -168,7 +174,7 @@ class FaultSite:
         return Handler
 
 
-class StaticSite:
+class StaticSite(_LoopbackSite):
     """A loopback site from a dict {path: html}; `{base}` in a page is replaced by the site's address."""
 
     def __init__(self, pages: dict[str, str]) -> None:
@@ -193,11 +199,3 @@ class StaticSite:
 
         self.server = _QuietServer(("127.0.0.1", 0), Handler)
         self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
-
-    def __enter__(self) -> StaticSite:
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
