@@ -25,6 +25,27 @@ _BRAND = r"[A-Z][A-Za-z]*[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}|[A-Z][a-z]+(?:-[A-Z]
 
 
 _LIST_HEAD = re.compile(rf"\s*(?:(?i:inovasi)\s+)?(?P<name>{_PHRASE})")
+_PHRASE_TOKEN = re.compile(rf"{_CAP}|{_LINK}|\d+(?:\.\d+)*")
+_TOKEN = re.compile(r"\S+")
+_BRAND_WINDOW = 60     # a brand name is at most four short words
+
+
+def _phrase_before(text: str, end: int) -> tuple[int, str] | None:
+    """The capitalised phrase that ends right before `end` ("Papan Kontrol Kesehatan" before "(PAPA"),
+    found by walking back over whole words (a backwards regex search would retry every position)."""
+    base = max(0, end - _WINDOW)
+    tokens = list(_TOKEN.finditer(text, base, end))
+    i = len(tokens)
+    while i > 0 and _PHRASE_TOKEN.fullmatch(tokens[i - 1].group(0)):
+        i -= 1
+    while i < len(tokens) and not tokens[i].group(0)[0].isupper():
+        i += 1
+    if i == len(tokens) or (tokens[i].start() > 0 and text[tokens[i].start() - 1] in ".") :
+        return None
+    start = tokens[i].start()
+    return start, text[start:end].rstrip()
+
+
 _PAREN = re.compile(r"\(([^()/\n]{2,60})\)")
 _ATAU = re.compile(r"\s+atau\s+")
 _WINDOW = 150
@@ -32,7 +53,6 @@ _WINDOW = 150
 
 @dataclass(frozen=True)
 class _Patterns:
-    long_before: re.Pattern[str]
     brand_before: re.Pattern[str]
     phrase_only: re.Pattern[str]
     phrase_at: re.Pattern[str]
@@ -49,11 +69,10 @@ class _Patterns:
 @cache
 def _patterns(lex: Lexicon) -> _Patterns:
     return _Patterns(
-        long_before=re.compile(rf"(?<![\w.])(?P<long>{_PHRASE})\s*$"),
         brand_before=re.compile(rf"(?<![\w.-])(?P<short>{_BRAND})\s*$"),
         phrase_only=re.compile(_PHRASE),
         phrase_at=re.compile(_PHRASE),
-        quoted=re.compile(r"[“\"](?P<name>[A-Z][^“”\"\n]{1,60}?)[”\"]|(?<![\w’'])[‘'](?P<single>[A-Z][^‘’'\n]{1,60}?)[’'](?![\w’'])"),
+        quoted=re.compile(r"[“\"‘'](?P<name>[A-Z][^“”\"‘’'\n]{1,60}?)[”\"’']"),   # a quote char first: scans fast
         after_cue_name=re.compile(rf"\s+(?:bernama\s+)?(?P<name>{_PHRASE})\s+(?=(?:dari|milik|karya|yang|besutan|pada|ini|tersebut)\b|[,.])"),
         after_cue_brand=re.compile(r"\s+(?:bernama\s+)?(?P<name>[A-Z][a-z]+[A-Z]\w*|[A-Z]{3,}(?:[\s-][A-Z]{3,})?)\b"),
         after_cue_list=re.compile(r"[^.\n]{0,80}?\b(?:adalah|yaitu|yakni|antara lain|diantaranya|di antaranya)\s*:?\s*(?P<items>[^.\n]+)"),
@@ -111,28 +130,35 @@ def _pairs(text: str, lex: Lexicon, pats: _Patterns, cues: list[int]) -> list[In
     out = []
     for paren in _PAREN.finditer(text):
         start, inner = paren.start(), paren.group(1).strip()
-        before = pats.long_before.search(text, max(0, start - _WINDOW), start)
+        before = _phrase_before(text, start)
         if before and len(_words(inner)) <= 4 and re.search(r"[A-Z]", inner):
-            long, short = _strip_cue(before["long"], lex), inner
+            at, phrase = before
+            long, short = _strip_cue(phrase, lex), inner
             if len(short) > len(long):
                 long, short = short, long
-            person = re.search(r"\(\d{1,2}\)\s*$", text[max(0, before.start() - 6):before.start()])
-            if not person and not _excluded(short, lex) and not _excluded(long, lex) \
-                    and _near_cue(text, before.start(), cues):
-                out.append(Innovation(short, long if len(_words(long)) >= 2 else None,
-                                      Span(before.start("long"), paren.end())))
+            person = re.search(r"\(\d{1,2}\)\s*$", text[max(0, at - 6):at])
+            if not person and not _excluded(short, lex) and not _excluded(long, lex) and _near_cue(text, at, cues):
+                out.append(Innovation(short, long if len(_words(long)) >= 2 else None, Span(at, paren.end())))
                 continue
-        brand = pats.brand_before.search(text, max(0, start - _WINDOW), start)
+        brand = pats.brand_before.search(text, max(0, start - _BRAND_WINDOW), start)
         if brand and pats.phrase_only.fullmatch(inner) and len(_words(inner)) >= 2 \
                 and not _excluded(brand["short"], lex) and not _excluded(inner, lex):
             out.append(Innovation(brand["short"].strip(), inner, Span(brand.start("short"), paren.end())))
     for atau in _ATAU.finditer(text):
-        brand = pats.brand_before.search(text, max(0, atau.start() - _WINDOW), atau.start())
+        brand = pats.brand_before.search(text, max(0, atau.start() - _BRAND_WINDOW), atau.start())
         long = pats.phrase_at.match(text, atau.end())
         if brand and long and len(_words(long.group(0))) >= 2 and not _excluded(brand["short"], lex) \
                 and not _excluded(long.group(0), lex):
             out.append(Innovation(brand["short"].strip(), long.group(0).strip(), Span(brand.start("short"), long.end())))
     return out
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    """A straight or single quote glued to letters on its outer side is an apostrophe."""
+    before = text[start - 1:start]
+    after = text[end:end + 1]
+    return (text[start] in "'‘" and (before.isalnum() or before in "’'")) or \
+        (text[end - 1] in "'’" and (after.isalnum() or after in "’'"))
 
 
 def _named(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]]) -> list[Innovation]:
@@ -141,13 +167,14 @@ def _named(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]]
     out = []
     if any(q in text for q in "“\"‘'"):
         for m in pats.quoted.finditer(text):
-            name = (m["name"] or m["single"]).strip(" ,.")
+            if _inside_word(text, m.start(), m.end()):
+                continue      # an apostrophe in a word ("Jum'at"), not a quotation
+            name = m["name"].strip(" ,.")
             words = _words(name)
             title_case = sum(w[0].isupper() or w[0].isdigit() for w in words) * 2 >= len(words)   # a name, not speech
             if len(words) <= 6 and title_case and not re.search(r"[.!?,]\s", name) \
                     and _near_cue(text, m.start(), starts, 120) and not _excluded(name, lex):
-                start = m.start("name") if m["name"] else m.start("single")
-                out.append(Innovation(name, None, Span(start, start + len(name))))
+                out.append(Innovation(name, None, Span(m.start("name"), m.start("name") + len(name))))
     found = [m for _, end in cues for pat in (pats.after_cue_name, pats.after_cue_brand)
              if (m := pat.match(text, end))]
     if "(" in text:

@@ -12,7 +12,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-from itertools import islice
 
 from extractors.lexicon import Lexicon, alt
 from extractors.model import Official, Region, RegionMention, Span
@@ -33,8 +32,8 @@ def _key(words: list[str] | tuple[str, ...]) -> str:
 @dataclass(frozen=True)
 class _Gazetteer:
     surfaces: dict[str, tuple[Region, ...]]
-    first_word: re.Pattern[str]              # the first word of any name: where a mention can start
-    first_words: frozenset[str]              # the same words, for a set lookup
+    names: re.Pattern[str]                   # every name as the press writes it: one scan finds the mentions
+    first_words: frozenset[str]              # first words of the names, for a cheap set lookup
     markers: dict[str, str]
 
 
@@ -42,9 +41,11 @@ class _Gazetteer:
 def _gazetteer(lex: Lexicon) -> _Gazetteer:
     surfaces: dict[str, list[Region]] = {}
     first_words: set[str] = set()
+    written: set[str] = set()
 
     def add(surface: str, region: Region) -> None:
         first_words.add(_WORD.findall(surface)[0])
+        written.update(_written_forms(surface))
         bucket = surfaces.setdefault(_key(surface.split()), [])
         if region not in bucket:
             bucket.append(region)
@@ -55,9 +56,20 @@ def _gazetteer(lex: Lexicon) -> _Gazetteer:
     for alias, code in lex.region_aliases.items():
         add(alias, lex.regions[code])
     markers = {k.lower(): v for k, v in lex.region_markers.items()}
-    variants = first_words | {w.upper() for w in first_words}     # as written, and in datelines ("PAREPARE, ...")
-    first_word = re.compile(rf"(?<![\w'’-]){alt(variants)}(?![\w'’-])")
-    return _Gazetteer({k: tuple(v) for k, v in surfaces.items()}, first_word, frozenset(variants), markers)
+    spaced = alt(written).replace("\\ ", r"\s+")          # any run of white space (NBSP too) between words
+    names = re.compile(rf"(?<![\w'’-]){spaced}(?![\w'’-])")
+    first = first_words | {w.upper() for w in first_words}
+    return _Gazetteer({k: tuple(v) for k, v in surfaces.items()}, names, frozenset(first), markers)
+
+
+def _written_forms(name: str) -> set[str]:
+    """How a name appears in text: as listed, in capitals (datelines: "PAREPARE, ..."), with later
+    words in lower case ("Sulawesi selatan"), and with its spaces as hyphens or dropped ("Una-Una")."""
+    words = name.split()
+    forms = {name, name.upper(), " ".join([words[0], *(w.lower() for w in words[1:])])}
+    if len(words) > 1:
+        forms |= {"-".join(words), "".join(words), " ".join(words[:-1]) + "-" + words[-1]}
+    return forms
 
 
 def _pick(candidates: tuple[Region, ...], levels: tuple[str, ...]) -> Region | None:
@@ -97,24 +109,15 @@ def _mention_at(text: str, start: int, end: int, candidates: tuple[Region, ...],
 
 
 def find_regions(text: str, lex: Lexicon) -> list[RegionMention]:
-    """Every region mention, the longest name at each position, in text order."""
+    """Every region mention (the longest name at each position), in text order."""
     gaz = _gazetteer(lex)
     out: list[RegionMention] = []
-    done = 0
-    for first in gaz.first_word.finditer(text):
-        if first.start() < done:
-            continue
-        words = [(m.group(0), m.start(), m.end())
-                 for m in islice(_WORD.finditer(text, first.start(), first.start() + 80), _MAX_NGRAM)]
-        for n in range(min(_MAX_NGRAM, len(words)), 0, -1):
-            candidates = gaz.surfaces.get(_key([w for w, _, _ in words[:n]]))
-            if candidates:
-                start, end = words[0][1], words[n - 1][2]
-                mention = _mention_at(text, start, end, candidates, lex, gaz)
-                if mention:
-                    out.append(mention)
-                done = end
-                break
+    for m in gaz.names.finditer(text):
+        candidates = gaz.surfaces.get(_key(m.group(0).split()))
+        if candidates:
+            mention = _mention_at(text, m.start(), m.end(), candidates, lex, gaz)
+            if mention:
+                out.append(mention)
     return out
 
 
