@@ -73,7 +73,8 @@ def facts_to_contract(facts: Facts) -> dict[str, list[object]]:
         "dates": facts.explicit_dates(),
         "officials": [{"name": o.name, "title": o.title, "region": o.region.name if o.region else None}
                       for o in facts.officials],
-        "innovations": [{"name": i.name, "expansion": i.expansion, "sector": i.sector} for i in facts.innovations],
+        "innovations": [{"name": i.name, "expansion": i.expansion, "sector": i.sector, "agency": i.agency}
+                        for i in facts.innovations],
         "events": [{"date": e.date, "kind": e.kind, "name": e.name, "location": e.location,
                     "participants": e.participants, "opened_by": e.opened_by}
                    for e in facts.events if e.date],

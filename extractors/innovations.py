@@ -64,6 +64,7 @@ class _Patterns:
     cue_word: re.Pattern[str]
     sector: re.Pattern[str]
     excluded_head: re.Pattern[str]      # starts like an event ("sosialisasi ...") or an institution ("badan ...")
+    agency: re.Pattern[str]
 
 
 @cache
@@ -79,6 +80,10 @@ def _patterns(lex: Lexicon) -> _Patterns:
         numbered=re.compile(rf"\(\d{{1,2}}\)\s*(?P<name>{_PHRASE})"),
         cue_word=re.compile(rf"\b{alt(cased(lex.innovation_cues))}\b"),
         sector=re.compile(rf"\b{alt(list(lex.sectors))}\b"),
+        agency=re.compile(
+            rf"[”\"’')]?\s*,?\s+(?:juga\s+)?(?:dari|milik|besutan|karya|inisiasi|garapan)\s+"
+            rf"(?P<agency>{alt(set(lex.agency_heads) | {h.upper() for h in lex.agency_heads})}"
+            rf"(?:\s+(?:Kab\.|Prov\.|{_CAP}|dan|&|\d+))*)"),
         excluded_head=re.compile(rf"{alt(list(lex.event_triggers))}|{alt([h.lower() for h in lex.non_innovation_heads])}(?:\s|$)"),
     )
 
@@ -215,6 +220,20 @@ def _sector(text: str, inv: Innovation, lex: Lexicon) -> str | None:
     return lex.sectors[inside.group(0)] if inside else None
 
 
+def _agency(text: str, inv: Innovation, lex: Lexicon, pats: _Patterns) -> str | None:
+    """The body named right after the innovation: "... dari/milik/besutan Dinas Perikanan Kab. Barru"."""
+    m = pats.agency.match(text, inv.span.end)
+    if not m:
+        return None
+    words = m.group("agency").split()
+    for i, w in enumerate(words):   # "Puskesmas Lampa dan CDR Jempol": a 'dan' not inside a unit name ends it
+        if w in ("dan", "&") and (i + 1 == len(words) or words[i + 1] not in lex.title_words
+                                  or words[i + 1].lower() in lex.innovation_prefixes):
+            words = words[:i]
+            break
+    return " ".join(words).strip(" ,.") or None
+
+
 def _merge(found: list[Innovation]) -> list[Innovation]:
     """One per name; a name that is another's long form joins it; the long form is kept when known."""
     by_key: dict[str, Innovation] = {}
@@ -237,4 +256,4 @@ def find_innovations(text: str, lex: Lexicon) -> list[Innovation]:
     pats = _patterns(lex)
     cues = [(m.start(), m.end()) for m in pats.cue_word.finditer(text)]    # the one full scan for cue words
     found = _pairs(text, lex, pats, [s for s, _ in cues]) + _named(text, lex, pats, cues) + _listed(text, lex, pats, cues)
-    return [Innovation(i.name, i.expansion, i.span, _sector(text, i, lex)) for i in _merge(found)]
+    return [Innovation(i.name, i.expansion, i.span, _sector(text, i, lex), _agency(text, i, lex, pats)) for i in _merge(found)]

@@ -100,6 +100,7 @@ class Lexicon:
     venue_words: tuple[str, ...]
     name_abbreviations: frozenset[str]
     private_bodies: frozenset[str]
+    agency_heads: tuple[str, ...]
 
     def region_by_name(self) -> dict[str, Region]:
         return {r.name: r for r in self.regions.values()}
@@ -156,4 +157,5 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         venue_words=tuple(col("venue_words.tsv")),
         name_abbreviations=frozenset(col("name_abbreviations.tsv")),
         private_bodies=frozenset(col("private_bodies.tsv")),
+        agency_heads=tuple(col("agency_heads.tsv")),
     )

@@ -66,6 +66,7 @@ class Innovation:
     expansion: str | None
     span: Span
     sector: str | None = None
+    agency: str | None = None        # the public body that runs it, when the text says ("dari Dinas Kesehatan")
 
 
 @dataclass(frozen=True, slots=True)

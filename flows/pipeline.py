@@ -133,7 +133,8 @@ def _fact_rows(aid: str, text: str, kept: list[Paragraph], published: str | None
                                     "sector": inv.sector})
         rows["innovation_mentions"].append({
             "article_id": aid, "innovation_id": iid, "name": inv.name, "expansion": inv.expansion,
-            "sector": inv.sector, "region": main.name if main else None, "region_code": main.code if main else None,
+            "sector": inv.sector, "agency": inv.agency, "region": main.name if main else None,
+            "region_code": main.code if main else None,
             "paragraph": para(inv.span), "span_start": inv.span.start, "span_end": inv.span.end, **v})
     return rows
 
