@@ -145,6 +145,20 @@ def _location(text: str, c: _Candidate, pats: _Patterns, lex: Lexicon) -> str | 
     return None
 
 
+_OPENS = re.compile(r"\b(?:membuka|dibuka|meresmikan|diresmikan)\b", re.IGNORECASE)
+_OPENER_REACH = 400    # "... Bimtek ..., Kamis (15/8). Kegiatan dibuka oleh Penjabat Wali Kota X."
+
+
+def _opener(text: str, c: _Candidate, officials: list[Official]) -> str | None:
+    """The official who opened the event: named close to "membuka"/"dibuka oleh", in the event's
+    sentence or shortly after it."""
+    for o in sorted(officials, key=lambda o: o.span.start):
+        if c.sentence.start <= o.span.start < c.sentence.end + _OPENER_REACH and \
+                _OPENS.search(text, max(0, o.span.start - 80), min(len(text), o.span.end + 60)):
+            return o.name
+    return None
+
+
 def _describe(c: _Candidate, text: str, officials: list[Official], pats: _Patterns, lex: Lexicon) -> Event:
     sentence = text[c.sentence.start:c.sentence.end]
     if text[c.start].isupper():
@@ -157,8 +171,7 @@ def _describe(c: _Candidate, text: str, officials: list[Official], pats: _Patter
     loc = _location(text, c, pats, lex)
     part = pats.participants.search(sentence) or pats.participants.search(text, c.start)
     org = pats.organiser.search(sentence)
-    opener = next((o.name for o in officials if c.sentence.start <= o.span.start < c.sentence.end
-                   and re.search(r"\b(?:membuka|dibuka)\b", sentence)), None)
+    opener = _opener(text, c, officials)
     return Event(
         kind=_upgrade(c.kind, text, lex, pats), name=name, date=c.date, span=Span(c.start, c.end),
         location=loc,
