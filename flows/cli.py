@@ -56,7 +56,8 @@ def _fail(exc: Exception) -> None:
 
 
 def _print_counts(counts: dict[str, object]) -> None:
-    console.print(", ".join(f"{k}: {v}" for k, v in counts.items()))
+    """One summary line; per-source counts are in `warta status` and the runs table."""
+    console.print(", ".join(f"{k}: {v}" for k, v in counts.items() if k != "sources"))
 
 
 @app.command()
@@ -71,7 +72,7 @@ def demo(db: DbOpt = None) -> None:
     try:
         settings = load_settings()
         settings = settings.model_copy(update={"crawl": settings.crawl.model_copy(
-            update={"allow_private": True, "delay_s": 0.0})})
+            update={"allow_private": True, "delay_s": 0.0, "refetch_after_hours": 0.0})})
         with serve_directory(port=DEMO_PORT) as base:
             console.print(f"demo site at {base}")
             counts = jobs.crawl_sources_into(jobs.sources_from_urls([base + "/"]), db=target, settings=settings,
