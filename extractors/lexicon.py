@@ -66,12 +66,6 @@ def _trie_regex(node: dict[str, dict]) -> str:
     return body
 
 
-def name_pattern(name: str) -> str:
-    """A place or brand name whose spaces may also be hyphens or nothing ("Una Una" ~ "Una-Una", "Unauna")."""
-    parts = [re.escape(p) for p in re.split(r"[\s-]+", name) if p]
-    return r"[\s-]?".join(parts)
-
-
 @dataclass(frozen=True, eq=False)
 class Lexicon:
     """All vocabulary; hashed by identity so compiled patterns can be cached per lexicon."""

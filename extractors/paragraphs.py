@@ -60,7 +60,3 @@ def mark_repeats(paragraphs: list[Paragraph]) -> list[Paragraph]:
             seen.add(p.hash)
             out.append(p)
     return out
-
-
-def kept_text(paragraphs: list[Paragraph]) -> str:
-    return "\n".join(p.text for p in paragraphs if p.kept)

@@ -153,10 +153,3 @@ def feed_links(html: bytes, base: str) -> list[str]:
             if url:
                 out.append(url)
     return out
-
-
-def canonical_link(html: str) -> str | None:
-    """The page's <link rel="canonical"> href, if any."""
-    m = re.search(r"<link[^>]+rel=[\"']canonical[\"'][^>]*>", html[:100_000], re.IGNORECASE)
-    href = re.search(r"href=[\"']([^\"']+)", m.group(0)) if m else None
-    return href.group(1) if href else None

@@ -103,7 +103,7 @@ class Client:
         if not h.robots_loaded:
             h.robots_loaded = True
             try:
-                r = await self._request(f"{parts.scheme}://{parts.netloc}/robots.txt", check_robots=False)
+                r = await self._request(f"{parts.scheme}://{parts.netloc}/robots.txt")
                 if r.status == 200:
                     h.robots = Protego.parse(r.body.decode("utf-8", "replace"))
             except FetchError:
@@ -169,7 +169,7 @@ class Client:
             current = nxt
         raise OffsiteRedirect(f"more than {self.settings.max_redirects} redirects from {url}")
 
-    async def _request(self, url: str, *, headers: dict[str, str] | None = None, check_robots: bool = True) -> Response:
+    async def _request(self, url: str, *, headers: dict[str, str] | None = None) -> Response:
         host = urlsplit(url).hostname or ""
         h = self._host(urlsplit(url).netloc)
         if time.monotonic() - h.address_checked_at > ADDRESS_RECHECK_S:   # every hop's host, re-resolved each minute
