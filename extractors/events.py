@@ -84,13 +84,16 @@ def _sentences(text: str) -> list[Span]:
     return out
 
 
-def _candidates(text: str, lex: Lexicon, dates: list[DateMention], pats: _Patterns) -> list[_Candidate]:
-    """The strongest trigger of each sentence that has one, with the sentence's first day-precision date."""
+def _candidates(text: str, lex: Lexicon, dates: list[DateMention], pats: _Patterns) -> tuple[list[_Candidate], int]:
+    """The strongest trigger of each sentence that has one, with the sentence's first day-precision date;
+    and how often the text names an innovation lab."""
     sentences = _sentences(text)
     starts = [s.start for s in sentences]
     best: dict[int, tuple[str, int, int, int]] = {}
+    labs = 0
     for m in pats.trigger.finditer(text):        # one scan of the whole text, bucketed by sentence
         kind, prio = lex.event_triggers[m.group(0).lower()]
+        labs += kind == "innovation_lab"
         i = bisect_right(starts, m.start()) - 1
         if kind != "venue" and i >= 0 and (i not in best or prio > best[i][1]):
             best[i] = (kind, prio, m.start(), m.end())
@@ -100,7 +103,7 @@ def _candidates(text: str, lex: Lexicon, dates: list[DateMention], pats: _Patter
         s = sentences[i]
         inside = [d for d in day_dates if s.start <= d.span.start < s.end]
         out.append(_Candidate(kind, prio, start, end, s, inside[0].value if inside else None))
-    return out
+    return out, labs
 
 
 def _choose(cands: list[_Candidate], text: str, dates: list[DateMention]) -> list[_Candidate]:
@@ -124,12 +127,9 @@ def _choose(cands: list[_Candidate], text: str, dates: list[DateMention]) -> lis
     return chosen
 
 
-def _upgrade(kind: str, text: str, lex: Lexicon, pats: _Patterns) -> str:
-    """A workshop or training inside an innovation lab programme is a stage of that lab."""
-    if kind not in ("workshop", "training"):
-        return kind
-    labs = [m for m in pats.trigger.finditer(text) if lex.event_triggers[m.group(0).lower()][0] == "innovation_lab"]
-    return "innovation_lab" if len(labs) >= 2 else kind
+def _upgrade(kind: str, lab_mentions: int) -> str:
+    """A workshop or training inside an innovation lab programme (named twice or more) is a stage of that lab."""
+    return "innovation_lab" if kind in ("workshop", "training") and lab_mentions >= 2 else kind
 
 
 def _location(text: str, c: _Candidate, pats: _Patterns, lex: Lexicon) -> str | None:
@@ -159,7 +159,8 @@ def _opener(text: str, c: _Candidate, officials: list[Official]) -> str | None:
     return None
 
 
-def _describe(c: _Candidate, text: str, officials: list[Official], pats: _Patterns, lex: Lexicon) -> Event:
+def _describe(c: _Candidate, text: str, officials: list[Official], pats: _Patterns, lex: Lexicon,
+              lab_mentions: int) -> Event:
     sentence = text[c.sentence.start:c.sentence.end]
     if text[c.start].isupper():
         tail = pats.name_tail.match(text, c.end)
@@ -173,7 +174,7 @@ def _describe(c: _Candidate, text: str, officials: list[Official], pats: _Patter
     org = pats.organiser.search(sentence)
     opener = _opener(text, c, officials)
     return Event(
-        kind=_upgrade(c.kind, text, lex, pats), name=name, date=c.date, span=Span(c.start, c.end),
+        kind=_upgrade(c.kind, lab_mentions), name=name, date=c.date, span=Span(c.start, c.end),
         location=loc,
         organiser=org.group("org").strip() if org else None, opened_by=opener,
         participants=int(part.group("n").replace(".", "")) if part else None,
@@ -184,5 +185,5 @@ def find_events(text: str, lex: Lexicon, *, dates: list[DateMention],
                 officials: list[Official] = ()) -> list[Event]:  # type: ignore[assignment]
     """The events of an article, main event first."""
     pats = _patterns(lex)
-    chosen = _choose(_candidates(text, lex, dates, pats), text, dates)
-    return [_describe(c, text, list(officials), pats, lex) for c in chosen]
+    candidates, labs = _candidates(text, lex, dates, pats)
+    return [_describe(c, text, list(officials), pats, lex, labs) for c in _choose(candidates, text, dates)]

@@ -26,6 +26,7 @@ from flows.errors import FetchError, NotHtml
 from flows.http import Client, Response, site_of
 from flows.pipeline import PageInput, now_iso
 from flows.settings import CrawlSettings, Source
+from flows.text import charset_of
 
 log = logging.getLogger(__name__)
 
@@ -191,11 +192,6 @@ async def _listing_links(client: Client, source: Source, site: str, settings: Cr
     return list(found.values())
 
 
-def _charset(content_type: str) -> str | None:
-    m = re.search(r"charset=([\w.:-]+)", content_type, re.IGNORECASE)
-    return m.group(1) if m else None
-
-
 async def fetch_pages(client: Client, source: Source, urls: list[Found], known: dict[str, Known],
                       archive: WarcArchive | None, run_id: str, emit: Emit,
                       settings: CrawlSettings | None = None) -> CrawlResult:
@@ -234,7 +230,7 @@ async def fetch_pages(client: Client, source: Source, urls: list[Found], known: 
                 raise NotHtml(f"content-type {ctype}")
             if archive:
                 row.update(warc_file=archive.path.name, warc_offset=await asyncio.to_thread(archive.write, r))
-            await emit(PageInput(r.final_url, r.body, source.id, row["fetched_at"], charset=_charset(ctype),
+            await emit(PageInput(r.final_url, r.body, source.id, row["fetched_at"], charset=charset_of(ctype),
                                  page_row=row))
             out.fetched += 1
         except FetchError as exc:

@@ -10,6 +10,7 @@ from typing import Any
 from warcio.archiveiterator import ArchiveIterator
 
 from flows.pipeline import PageInput, now_iso
+from flows.text import charset_of
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")
 TEXT_SUFFIXES = (".txt",)
@@ -68,24 +69,31 @@ def iter_pages(paths: list[Path], *, source: str = "local", run_id: str | None =
         yield PageInput(row["url"], body, source, row["fetched_at"], is_text=kind == "text", page_row=row)
 
 
+def _warc_page(rec: Any, path: Path, source: str, run_id: str | None, max_bytes: int,
+               offset: int | None = None) -> tuple[PageInput | None, dict[str, Any]]:
+    """A WARC response record as a PageInput, or None and its `pages` row when it is too large or not HTML."""
+    url = rec.rec_headers.get_header("WARC-Target-URI") or path.as_uri()
+    ctype = (rec.http_headers.get_header("Content-Type") or "") if rec.http_headers else ""
+    body = rec.content_stream().read(max_bytes + 1)
+    row = {"url": url, "source": source, "run_id": run_id, "fetched_at": now_iso(), "bytes": len(body),
+           "content_type": ctype, "warc_file": path.name, "warc_offset": offset}
+    if len(body) > max_bytes or (ctype and "html" not in ctype.lower()):
+        reason = "too-large" if len(body) > max_bytes else "not-html"
+        return None, {**row, "outcome": "skipped", "error": f"{reason}: {url}"}
+    return PageInput(url, body, source, row["fetched_at"], charset=charset_of(ctype), page_row=row), row
+
+
 def _warc_pages(path: Path, source: str, run_id: str | None, max_bytes: int,
                 skipped: list[dict[str, Any]] | None) -> Iterator[PageInput]:
     with path.open("rb") as fh:
         for rec in ArchiveIterator(fh):
             if rec.rec_type != "response":
                 continue
-            url = rec.rec_headers.get_header("WARC-Target-URI") or path.as_uri()
-            ctype = (rec.http_headers.get_header("Content-Type") or "") if rec.http_headers else ""
-            body = rec.content_stream().read(max_bytes + 1)
-            row = {"url": url, "source": source, "run_id": run_id, "fetched_at": now_iso(), "bytes": len(body),
-                   "content_type": ctype, "warc_file": path.name}
-            if len(body) > max_bytes or (ctype and "html" not in ctype.lower()):
-                if skipped is not None:
-                    reason = "too-large" if len(body) > max_bytes else "not-html"
-                    skipped.append({**row, "outcome": "skipped", "error": f"{reason}: {url}"})
-                continue
-            charset = ctype.split("charset=")[-1].strip() if "charset=" in ctype else None
-            yield PageInput(url, body, source, row["fetched_at"], charset=charset, page_row=row)
+            page, row = _warc_page(rec, path, source, run_id, max_bytes)
+            if page is not None:
+                yield page
+            elif skipped is not None:
+                skipped.append(row)
 
 
 def warc_pages(records: list[tuple[Path, int, str]], max_bytes: int = 10_000_000) -> Iterator[PageInput]:
@@ -94,12 +102,7 @@ def warc_pages(records: list[tuple[Path, int, str]], max_bytes: int = 10_000_000
         with path.open("rb") as fh:
             fh.seek(offset)
             rec = next(iter(ArchiveIterator(fh)), None)
-            if rec is None or rec.rec_type != "response":
-                continue
-            url = rec.rec_headers.get_header("WARC-Target-URI")
-            ctype = (rec.http_headers.get_header("Content-Type") or "") if rec.http_headers else ""
-            body = rec.content_stream().read(max_bytes + 1)
-            charset = ctype.split("charset=")[-1].strip() if "charset=" in ctype else None
-            row = {"url": url, "source": source, "fetched_at": now_iso(), "bytes": len(body), "content_type": ctype,
-                   "warc_file": path.name, "warc_offset": offset}
-            yield PageInput(url, body, source, row["fetched_at"], charset=charset, page_row=row)
+            if rec is not None and rec.rec_type == "response":
+                page, _ = _warc_page(rec, path, source, None, max_bytes, offset)
+                if page is not None:
+                    yield page

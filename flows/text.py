@@ -34,6 +34,12 @@ class ArticleText:
     text: str
 
 
+def charset_of(content_type: str | None) -> str | None:
+    """The charset parameter of a Content-Type header ("text/html; charset=utf-8" -> "utf-8")."""
+    m = re.search(r"charset=\s*[\"']?([\w.:-]+)", content_type or "", re.IGNORECASE)
+    return m.group(1) if m else None
+
+
 def _codec(name: str | None) -> str | None:
     if not name:
         return None
