@@ -8,7 +8,10 @@ Prefect is imported here only, so `warta extract` and `warta ingest` never pay i
 from __future__ import annotations
 
 import os
+import uuid
+from collections.abc import Iterator
 from concurrent.futures import Executor
+from contextlib import contextmanager, nullcontext
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -18,10 +21,13 @@ os.environ.setdefault("DO_NOT_TRACK", "1")
 
 from prefect import flow, get_run_logger, serve, task
 from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.settings import PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
 from flows import jobs
+from flows.batch import ExtractedBatch
 from flows.errors import ConfigError
-from flows.pipeline import PageInput, Rows, process_batch
+from flows.pipeline import PageInput, process_batch
 from flows.settings import Settings, Source, load_settings, load_sources
 
 START_SERVER = "prefect server start   # then: export PREFECT_API_URL=http://127.0.0.1:4200/api"
@@ -52,10 +58,40 @@ def run_flow(sources_path: str | None = None, db: str | None = None, group: str 
     return result
 
 
-@task(name="extract-batch")
-def extract_batch(pages: list[PageInput], boilerplate: dict[str, frozenset[str]]) -> list[Rows]:
-    """One Dask task: a batch of pages (hundreds) through text, cleaning and facts; never one page."""
-    return process_batch(pages, boilerplate)
+class Opaque:
+    """Task arguments packed as one value that schedulers do not look into.
+
+    Prefect walks every argument of a task for futures and Dask tokenizes it; over hundreds of
+    pages that costs about half a second per task in the submitting process, more than the 2 %
+    of a task's work that orchestration may take. The token is random: no two batches are "the same".
+    """
+
+    __slots__ = ("args", "token")
+
+    def __init__(self, *args: Any) -> None:
+        self.args, self.token = args, uuid.uuid4().hex
+
+    def __dask_tokenize__(self) -> str:
+        return self.token
+
+
+@task(name="extract-batch", cache_policy=NO_CACHE, persist_result=False)
+def extract_batch(packed: Opaque) -> ExtractedBatch:
+    """One Dask task: a batch of pages (hundreds) through text, cleaning and facts, returned as Arrow
+    tables; never one page."""
+    return process_batch(*packed.args)
+
+
+_WARM_PAGE = (b"<html><head><title>Pemanasan</title></head><body><article><p>Bupati Gowa meresmikan inovasi "
+              b"BUAH SABAR (Pembuangan Limbah Sederhana dan Bermanfaat) pada Senin, 3 Juni 2024.</p></article>"
+              b"</body></html>")
+
+
+def warm_up() -> None:
+    """Run on every Dask worker before the first task: Prefect's task engine, the extraction
+    modules and the lexicons are loaded, and one small page goes through the whole pipeline."""
+    import prefect.task_engine  # noqa: F401
+    process_batch([PageInput("http://warm.up/a", _WARM_PAGE, "warm-up", "2024-06-03T00:00:00")])
 
 
 class TaskExecutor(Executor):
@@ -63,15 +99,46 @@ class TaskExecutor(Executor):
     runs its extraction on whatever task runner the enclosing flow has (a Dask cluster here)."""
 
     def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Any:
-        return extract_batch.submit(*args, **kwargs)
+        return extract_batch.submit(Opaque(*args))
 
 
-def _dask_runner(address: str | None, workers: int) -> Any:
-    from prefect_dask import DaskTaskRunner
-    if address:
-        return DaskTaskRunner(address=address)
-    return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True,
-                                          "dashboard_address": None})
+@contextmanager
+def _ingest_settings() -> Iterator[None]:
+    """Prefect settings for an ingest on Dask, whose run the calling command watches.
+
+    - The API every task reports to: PREFECT_API_URL, else this process's temporary server. The
+      flow's settings travel with each task to the workers; left to itself, every worker process
+      would start a temporary server of its own (seconds each, and a UI nobody sees). The server is
+      Prefect's per-process one, stopped at exit, so a cluster that outlives this call keeps a
+      live address.
+    - No flow-run heartbeats: they let a Prefect server notice a run that died unattended (the
+      scheduled `warta-run` keeps them); here the caller is waiting, and stopping the heartbeat
+      thread costs up to a second at the end of every run.
+    """
+    updates: dict[Any, Any] = {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}
+    if not PREFECT_API_URL.value():
+        from prefect.server.api.server import SubprocessASGIServer
+        server = SubprocessASGIServer()
+        server.start()
+        updates[PREFECT_API_URL] = server.api_url
+    with temporary_settings(updates):
+        yield
+
+
+#: Dask's nannies start workers with MALLOC_TRIM_THRESHOLD_=65536 (give memory back to the OS at
+#: once). Parsing HTML allocates and frees all the time; with that setting a worker spends ~15 % more
+#: CPU per page than a plain process (measured, bench/bench_scaleout.py). None unsets it.
+WORKER_CONFIG = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
+
+
+@contextmanager
+def local_cluster(workers: int) -> Iterator[str]:
+    """A LocalCluster of `workers` single-threaded processes, configured for extraction; yields its address."""
+    import dask
+    from distributed import LocalCluster
+    with dask.config.set(WORKER_CONFIG), LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                                      dashboard_address=None) as cluster:
+        yield cluster.scheduler_address
 
 
 @flow(name="warta-ingest-dask")
@@ -83,9 +150,18 @@ def _ingest_flow(paths: list[str], db: str, settings: Settings) -> dict[str, Any
 def ingest_on_dask(paths: list[Path], *, db: Path, settings: Settings, address: str | None = None,
                    workers: int = 2) -> dict[str, Any]:
     """`warta ingest` with the extraction on a Dask cluster: an existing one (`tcp://host:8786`) or a
-    LocalCluster of `workers` processes. One process (this one) still writes DuckDB."""
-    runner = _dask_runner(address, workers)
-    return _ingest_flow.with_options(task_runner=runner)([str(p) for p in paths], str(db), settings)
+    LocalCluster of `workers` processes. One process (this one) still writes DuckDB.
+
+    Every worker imports the pipeline and loads the lexicons first, all at once (`warm_up`), so no
+    task pays for it while the others wait.
+    """
+    from distributed import Client
+    from prefect_dask import DaskTaskRunner
+    with _ingest_settings(), (nullcontext(address) if address else local_cluster(workers)) as scheduler:
+        with Client(scheduler) as client:
+            client.run(warm_up)
+        runner = DaskTaskRunner(address=scheduler)
+        return _ingest_flow.with_options(task_runner=runner)([str(p) for p in paths], str(db), settings)
 
 
 def serve_schedules(sources_path: Path | None, db: Path, *, interval_s: float | None = None,

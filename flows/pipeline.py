@@ -1,6 +1,6 @@
 """The work of a run as plain functions over batches; Prefect only wraps them (deployments.py).
 
-page bytes ──(worker processes: text, cleaning, facts, MinHash)──▶ rows ──(one writer)──▶ DuckDB
+page bytes ──(worker processes: text, cleaning, facts, MinHash)──▶ Arrow tables ──(one writer)──▶ DuckDB
 
 `process_batch` is pure CPU and runs in a process pool; `Loader` is the only writer and assigns
 near-duplicates, boilerplate and run counts.
@@ -28,17 +28,18 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import duckdb
+import pyarrow as pa
 
 from extractors import EXTRACTOR_VERSION, clean, extract_facts, find_dates, load_lexicon
 from extractors.near_duplicates import NearDupIndex, signature
 from extractors.paragraphs import Paragraph
 from flows import store
+from flows.batch import ExtractedBatch, Rows
 from flows.errors import ExtractError, WartaError
 from flows.text import ArticleText, decode_html, html_to_article
 
 log = logging.getLogger(__name__)
 
-Rows = dict[str, list[dict[str, Any]]]
 BOILERPLATE_MIN_STORIES = 3   # a paragraph in 3+ distinct stories of one source is that source's boilerplate
 
 
@@ -183,8 +184,8 @@ def process_page(page: PageInput, boilerplate: frozenset[str] = frozenset()) -> 
     return rows
 
 
-def process_batch(pages: list[PageInput], boilerplate: dict[str, frozenset[str]] | None = None) -> list[Rows]:
-    """A batch of pages → their rows, one Rows per page. Runs in a worker; never raises for one bad page."""
+def process_batch(pages: list[PageInput], boilerplate: dict[str, frozenset[str]] | None = None) -> ExtractedBatch:
+    """A batch of pages → their rows as Arrow tables. Runs in a worker; never raises for one bad page."""
     out: list[Rows] = []
     for page in pages:
         try:
@@ -193,7 +194,7 @@ def process_batch(pages: list[PageInput], boilerplate: dict[str, frozenset[str]]
             log.exception("extraction failed on %s", page.url)
             row = page.page_row or {"url": page.url, "fetched_at": page.fetched_at, "source": page.source}
             out.append({"pages": [{**row, "outcome": "error", "error": f"extract: {type(exc).__name__}: {exc}"}]})
-    return out
+    return ExtractedBatch.from_rows(out)
 
 
 def batched(items: Iterable[PageInput], size: int) -> Iterator[list[PageInput]]:
@@ -281,43 +282,46 @@ class Loader:
             out.setdefault(source, set()).add(h)
         return {k: frozenset(v) for k, v in out.items()}
 
-    def load(self, batch: list[Rows]) -> None:
-        """Load one batch of per-page rows: the first copy of each changed article, every page record."""
-        ids = [r["articles"][0]["article_id"] for r in batch if r.get("articles")]
+    def load(self, batch: ExtractedBatch) -> None:
+        """Load one batch: the first copy of each changed article with its rows, every page record."""
+        pages = batch.tables["pages"].to_pylist() if "pages" in batch.tables else []
+        ids = [p["article_id"] for p in pages if p["article_id"]]
         existing = dict(self.con.execute(
             "SELECT article_id, content_hash FROM articles WHERE article_id IN (SELECT unnest(?))", [ids]).fetchall())
-        tables: Rows = {}
+        published = dict(zip(batch.column("articles", "page_no"), batch.column("articles", "published_at"), strict=True))
+        signatures = dict(zip(batch.column("article_minhash", "page_no"), batch.column("article_minhash", "signature"),
+                              strict=True))
+        keep: dict[int, str | None] = {}          # page_no of each article written → its duplicate_of
         seen: set[str] = set()
-        for rows in batch:
-            page = rows["pages"][0]
-            page.setdefault("run_id", self.run_id)
+        for page in pages:
+            page_no, aid, n_facts = page.pop("page_no"), page.pop("article_id"), page.pop("n_facts")
+            page["run_id"] = page.get("run_id") or self.run_id
             source = page.get("source")
             self.counts.add(source, "pages")
-            art = rows["articles"][0] if rows.get("articles") else None
-            unchanged = not self.force and existing.get(art["article_id"] if art else "") == (art or {}).get("content_hash")
-            if art is not None and (art["article_id"] in seen or unchanged):
+            if aid is not None and (aid in seen or (not self.force and existing.get(aid) == page.get("content_hash"))):
                 self.counts.add(source, "unchanged")
                 page["outcome"] = "unchanged"
-                tables.setdefault("pages", []).append(page)
                 continue
-            if art is not None:
-                seen.add(art["article_id"])
-                sig = rows["article_minhash"][0]["signature"]
-                art["duplicate_of"] = self.index.assign(art["article_id"], sig, art.get("published_at"))
-                self.counts.add(source, "articles_updated" if art["article_id"] in existing else "articles_new")
-                self.counts.add(source, "facts", sum(len(rows.get(t, [])) for t in
-                                                     ("date_mentions", "official_mentions", "innovation_mentions", "events")))
+            if aid is not None:
+                seen.add(aid)
+                keep[page_no] = self.index.assign(aid, signatures[page_no], published.get(page_no))
+                self.counts.add(source, "articles_updated" if aid in existing else "articles_new")
+                self.counts.add(source, "facts", n_facts)
             if page.get("outcome") == "not-modified":
                 self.counts.add(source, "not_modified")
             if page.get("error"):
                 self.counts.add(source, "errors", reason=page["error"].split(":")[0])
-            for table, items in rows.items():
-                tables.setdefault(table, []).extend(items)
+        tables: dict[str, Any] = batch.keep_pages(keep)
+        if "articles" in tables:
+            arts = tables["articles"]
+            dup = pa.array([keep[n] for n in arts["page_no"].to_pylist()], pa.string())
+            tables["articles"] = arts.set_column(arts.schema.get_field_index("duplicate_of"), "duplicate_of", dup)
+        tables["pages"] = pages
         store.load_batch(self.con, tables, self.columns, replaced=[a for a in seen if a in existing])
 
     def record(self, pages: list[dict[str, Any]]) -> None:
         """Record fetches that yield no page to extract (skips, errors, not-modified)."""
-        self.load([{"pages": [p]} for p in pages])
+        self.load(ExtractedBatch.from_rows([{"pages": [p]} for p in pages]))
 
     def finish(self) -> None:
         """Mark cross-article boilerplate; rebuild the text and facts of the articles it touched.
@@ -385,17 +389,17 @@ def extract_and_load(pages: Iterable[PageInput], loader: Loader, *, batch_size: 
         loader.finish()
         return loader.counts
     chunk = chunk or max(8, batch_size // 4)
-    pending: list[Future[list[Rows]]] = []
-    buffer: list[Rows] = []
+    pending: list[Future[ExtractedBatch]] = []
+    buffer: list[ExtractedBatch] = []
 
     def drain(keep: int) -> None:
         while len(pending) > keep:
             done = pending.pop(0).result()
-            buffer.extend(done)
+            buffer.append(done)
             if progress:
-                progress(len(done))
-            if len(buffer) >= batch_size:
-                loader.load(buffer[:])
+                progress(done.pages)
+            if sum(b.pages for b in buffer) >= batch_size:
+                loader.load(ExtractedBatch.concat(buffer))
                 buffer.clear()
 
     for part in batched(pages, chunk):
@@ -403,7 +407,7 @@ def extract_and_load(pages: Iterable[PageInput], loader: Loader, *, batch_size: 
         drain(keep=3 * workers)
     drain(keep=0)
     if buffer:
-        loader.load(buffer)
+        loader.load(ExtractedBatch.concat(buffer))
     loader.finish()
     return loader.counts
 

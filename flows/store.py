@@ -93,6 +93,7 @@ def arrow_table(rows: list[Mapping[str, Any]], columns: Iterable[str]) -> pa.Tab
 
 
 Columns = dict[str, list[str]]
+RowsOrTable = pa.Table | list[Mapping[str, Any]]
 
 
 def table_columns(con: duckdb.DuckDBPyConnection) -> Columns:
@@ -105,14 +106,20 @@ def table_columns(con: duckdb.DuckDBPyConnection) -> Columns:
     return out
 
 
-def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[Mapping[str, Any]],
+def _present(rows: RowsOrTable) -> set[str]:
+    return set(rows.column_names) if isinstance(rows, pa.Table) else set().union(*(r.keys() for r in rows))
+
+
+def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: RowsOrTable,
                 *, replace: bool = False, columns: Columns | None = None) -> int:
-    """Bulk insert through Arrow (never row by row); `replace` upserts on the primary key."""
-    if not rows:
+    """Bulk insert through Arrow (never row by row); `replace` upserts on the primary key.
+
+    `rows` is an Arrow table (as workers send) or dicts; columns the table lacks are ignored."""
+    if not len(rows):
         return 0
-    present = set().union(*(r.keys() for r in rows))
+    present = _present(rows)
     cols = [c for c in (columns or table_columns(con))[table] if c in present]
-    con.register("_batch", arrow_table(rows, cols))
+    con.register("_batch", rows.select(cols) if isinstance(rows, pa.Table) else arrow_table(rows, cols))
     try:
         verb = "INSERT OR REPLACE" if replace else "INSERT"
         con.execute(f"{verb} INTO {table} ({', '.join(cols)}) SELECT {', '.join(cols)} FROM _batch")
@@ -121,18 +128,18 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[Mapping[s
     return len(rows)
 
 
-def upsert_entities(con: duckdb.DuckDBPyConnection, table: str, key: str, rows: list[Mapping[str, Any]],
+def upsert_entities(con: duckdb.DuckDBPyConnection, table: str, key: str, rows: RowsOrTable,
                     columns: Columns) -> int:
     """Insert or merge entity rows (officials, innovations): a known value is never overwritten by NULL."""
+    present = _present(rows) if len(rows) else set()
     merged: dict[Any, dict[str, Any]] = {}
-    for r in rows:
+    for r in rows.to_pylist() if isinstance(rows, pa.Table) else rows:
         old = merged.setdefault(r[key], dict(r))
         for k, v in r.items():
             if old.get(k) is None and v is not None:
                 old[k] = v
     if not merged:
         return 0
-    present = set().union(*(r.keys() for r in rows))
     cols = [c for c in columns[table] if c in present]
     sets = ", ".join(f"{c} = coalesce(excluded.{c}, {table}.{c})" for c in cols if c != key)
     con.register("_entities", arrow_table(list(merged.values()), cols))
@@ -152,7 +159,7 @@ def load_regions(con: duckdb.DuckDBPyConnection, regions: Iterable[Any]) -> None
                                   "province_code": r.code.split(".")[0]} for r in regions])
 
 
-def load_batch(con: duckdb.DuckDBPyConnection, tables: Mapping[str, list[Mapping[str, Any]]],
+def load_batch(con: duckdb.DuckDBPyConnection, tables: Mapping[str, RowsOrTable],
                columns: Columns | None = None, *, replaced: list[str] = (),  # type: ignore[assignment]
                tables_replaced: tuple[str, ...] = FACT_TABLES) -> None:
     """Write one batch atomically: drop the old rows (in `tables_replaced`) of `replaced` articles
