@@ -99,6 +99,7 @@ class WarcArchive:
         with self._lock:
             offset = self._fh.tell()
             self._fh.write(member)
+            self._fh.flush()     # in the OS before the page is extracted: the journal a resumed run reads
         return offset
 
     def close(self) -> None:

@@ -7,6 +7,7 @@ run in `runs` and ends with a CHECKPOINT.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import logging
 import queue
@@ -159,23 +160,43 @@ def _crawl_in_background(sources: list[Source], settings: Settings, known: dict[
         raise errors[0]
 
 
+def _recovered(journal: Any, known: dict[str, Any], max_bytes: int) -> Iterator[PageInput]:
+    """Pages a crashed run archived but never committed, read back from its WARC file; each is
+    entered in `known` so the crawl that follows does not fetch it again."""
+    from flows.crawl import Known
+    for page in warc_pages(journal.records, max_bytes):
+        row, before = page.page_row, known.get(page.url)
+        known[page.url] = Known(row.get("etag"), row.get("last_modified"), row["fetched_at"],
+                                before.first_fetch if before else row["fetched_at"])
+        yield page
+
+
 def crawl_sources_into(sources: list[Source], *, db: Path, settings: Settings, kind: str = "crawl",
                        progress: Any = None, wait_s: float = 0.0) -> RunCounts:
     """Discover, fetch and load the given sources in one run (pages are extracted while the crawl
-    goes on), then publish the snapshot."""
+    goes on), then publish the snapshot. Pages a killed run fetched but did not commit are loaded
+    from its archive first (flows/resume.py), not fetched again."""
+    from flows import resume
     from flows.crawl import WarcArchive  # httpx & co. only when crawling
 
     with snapshot.writing(db, wait_s=wait_s) as con:
         prepare(con, sources)
         run_id = start_run(con, kind)
-        archive = WarcArchive(settings.resolve(settings.store.warc_dir) / f"{run_id}.warc.gz")
+        warc_dir = settings.resolve(settings.store.warc_dir)
+        journal = resume.unloaded(con, warc_dir, sources)
+        known = known_urls(con)
+        archive = WarcArchive(warc_dir / f"{run_id}.warc.gz")
         results: list[Any] = []
         try:
-            pages = _crawl_in_background(sources, settings, known_urls(con), archive, run_id, results)
-            return _run_extraction(con, run_id, pages, settings, progress=progress,
-                                   records=lambda: [rec for r in results for rec in r.records])
+            pages = itertools.chain(_recovered(journal, known, settings.crawl.max_bytes),
+                                    _crawl_in_background(sources, settings, known, archive, run_id, results))
+            counts = _run_extraction(con, run_id, pages, settings, progress=progress,
+                                     records=lambda: [rec for r in results for rec in r.records],
+                                     details={"recovered_pages": len(journal.records), "recovered_runs": journal.runs})
         finally:
             archive.close()
+        resume.mark_recovered(con, journal.runs)
+        return counts
 
 
 def sources_from_urls(urls: list[str]) -> list[Source]:

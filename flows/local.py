@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -69,14 +70,34 @@ def iter_pages(paths: list[Path], *, source: str = "local", run_id: str | None =
         yield PageInput(row["url"], body, source, row["fetched_at"], is_text=kind == "text", page_row=row)
 
 
+def _iso(value: str | None) -> str | None:
+    """A WARC-Date as a naive UTC ISO timestamp, or None when it is not a date."""
+    try:
+        when = datetime.fromisoformat((value or "").strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if when.tzinfo is not None:
+        when = when.astimezone(UTC).replace(tzinfo=None)
+    return when.isoformat(timespec="seconds")
+
+
 def _warc_page(rec: Any, path: Path, source: str, run_id: str | None, max_bytes: int,
                offset: int | None = None) -> tuple[PageInput | None, dict[str, Any]]:
-    """A WARC response record as a PageInput, or None and its `pages` row when it is too large or not HTML."""
+    """A WARC response record as a PageInput, or None and its `pages` row when it is too large or not HTML.
+
+    The row says what the archive says: when it was fetched (WARC-Date), the HTTP status and the
+    validators, so a page loaded from an archive counts as fetched for the revisit policy."""
     url = rec.rec_headers.get_header("WARC-Target-URI") or path.as_uri()
-    ctype = (rec.http_headers.get_header("Content-Type") or "") if rec.http_headers else ""
+    http = rec.http_headers
+    ctype = (http.get_header("Content-Type") or "") if http else ""
+    status = http.get_statuscode() if http else None
+    when = _iso(rec.rec_headers.get_header("WARC-Date")) or now_iso()
     body = rec.content_stream().read(max_bytes + 1)
-    row = {"url": url, "source": source, "run_id": run_id, "fetched_at": now_iso(), "bytes": len(body),
-           "content_type": ctype, "warc_file": path.name, "warc_offset": offset}
+    row = {"url": url, "final_url": url, "source": source, "run_id": run_id, "fetched_at": when, "bytes": len(body),
+           "status": int(status) if status and status.isdigit() else None, "content_type": ctype,
+           "etag": http.get_header("ETag") if http else None,
+           "last_modified": http.get_header("Last-Modified") if http else None,
+           "warc_file": path.name, "warc_offset": offset}
     if len(body) > max_bytes or (ctype and "html" not in ctype.lower()):
         reason = "too-large" if len(body) > max_bytes else "not-html"
         return None, {**row, "outcome": "skipped", "error": f"{reason}: {url}"}
@@ -86,10 +107,11 @@ def _warc_page(rec: Any, path: Path, source: str, run_id: str | None, max_bytes:
 def _warc_pages(path: Path, source: str, run_id: str | None, max_bytes: int,
                 skipped: list[dict[str, Any]] | None) -> Iterator[PageInput]:
     with path.open("rb") as fh:
-        for rec in ArchiveIterator(fh):
+        records = ArchiveIterator(fh)
+        for rec in records:
             if rec.rec_type != "response":
                 continue
-            page, row = _warc_page(rec, path, source, run_id, max_bytes)
+            page, row = _warc_page(rec, path, source, run_id, max_bytes, records.get_record_offset())
             if page is not None:
                 yield page
             elif skipped is not None:
