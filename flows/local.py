@@ -43,7 +43,8 @@ def iter_pages(paths: list[Path], *, source: str = "local", run_id: str | None =
                max_bytes: int = 10_000_000, skipped: list[dict[str, Any]] | None = None,
                lazy: bool = False) -> Iterator[PageInput]:
     """PageInputs for every file; unreadable or oversized files land in `skipped` with a reason.
-    `lazy` leaves reading HTML/text files to the worker (for Dask, where shipping bytes costs most)."""
+    `lazy` leaves reading HTML/text files to the worker: only paths travel to worker processes or
+    Dask workers, and the writer process does not spend its CPU reading and pickling pages."""
     for path in iter_files(paths):
         kind = _kind(path)
         try:
