@@ -7,8 +7,10 @@
 Each configuration runs `--repeat` times, interleaved (this machine's speed drifts by ±15 % over
 a minute), and the median is compared. Timed in this process after a warm-up (imports, Prefect's
 temporary API server, the Dask workers' imports), so the figures are the pipeline's, not start-up
-costs: the Dask run uses a LocalCluster that is already up, as `--dask-address` uses a running
-cluster. Every run is a whole `warta ingest` into a new database: read, extract, load, publish.
+costs: the Dask runs use a LocalCluster that is already up, as `--dask-address` uses a running
+cluster (it is started before and closed after them, so it idles beside no other run). "Same,
+without Prefect" submits the same batches to the same cluster through distributed alone: the
+difference is Prefect's share. Every run is a whole `warta ingest` into a new database.
 """
 
 from __future__ import annotations
@@ -62,30 +64,32 @@ def main() -> int:
     from distributed import Client
 
     from flows.deployments import ingest_on_dask, local_cluster
-    start = time.perf_counter()
-    with local_cluster(2) as address, Client(address) as client:
-        started = time.perf_counter() - start
-        # warm-up: Prefect's temporary API server, and a first task on each worker (Prefect's task
-        # engine costs ~0.4 s the first time it runs in a process)
-        ingest_on_dask([warm], db=tmp / "warm.duckdb", settings=Settings(pipeline=PipelineSettings(dask_batch=2)),
-                       address=address)
-        runs: dict[str, Callable[[Path], object]] = {
-            "1 process": lambda db: jobs.ingest([pages], db=db, settings=Settings(pipeline=PipelineSettings(workers=1))),
-            "2 processes": lambda db: jobs.ingest([pages], db=db, settings=Settings(pipeline=PipelineSettings(workers=2))),
-            "2-worker Dask LocalCluster": lambda db: ingest_on_dask(
-                [pages], db=db, address=address, settings=Settings(pipeline=PipelineSettings(dask_batch=args.dask_batch))),
-            "same, without Prefect": lambda db: jobs.ingest(
-                [pages], db=db, executor=PlainDask(client),  # type: ignore[arg-type]
-                settings=Settings(pipeline=PipelineSettings(dask_batch=args.dask_batch))),
-        }
-        times: dict[str, list[float]] = {name: [] for name in runs}
-        for i in range(args.repeat):
-            for name, run in runs.items():
-                db = tmp / f"{name.split()[0]}-{i}.duckdb"
-                t = time.perf_counter()
-                run(db)
-                times[name].append(time.perf_counter() - t)
-    print(f"(LocalCluster start-up, not counted: {started:.1f} s)")
+
+    names = ["1 process", "2 processes", "2-worker Dask LocalCluster", "same, without Prefect"]
+    times: dict[str, list[float]] = {name: [] for name in names}
+    started: list[float] = []
+
+    def timed(name: str, run: Callable[[Path], object], i: int) -> None:
+        t = time.perf_counter()
+        run(tmp / f"{name.split()[0]}-{i}.duckdb")
+        times[name].append(time.perf_counter() - t)
+
+    dask_settings = Settings(pipeline=PipelineSettings(dask_batch=args.dask_batch))
+    for i in range(args.repeat):
+        for workers, name in ((1, names[0]), (2, names[1])):
+            timed(name, lambda db, w=workers: jobs.ingest([pages], db=db, settings=Settings(
+                pipeline=PipelineSettings(workers=w))), i)
+        t = time.perf_counter()
+        with local_cluster(2) as address, Client(address) as client:   # up only for the Dask runs
+            started.append(time.perf_counter() - t)
+            # warm-up: Prefect's temporary API server, and a first task on each worker (Prefect's
+            # task engine costs ~0.4 s the first time it runs in a process)
+            ingest_on_dask([warm], db=tmp / f"warm-{i}.duckdb", address=address,
+                           settings=Settings(pipeline=PipelineSettings(dask_batch=2)))
+            timed(names[2], lambda db: ingest_on_dask([pages], db=db, address=address, settings=dask_settings), i)
+            timed(names[3], lambda db: jobs.ingest([pages], db=db, executor=PlainDask(client),  # type: ignore[arg-type]
+                                                   settings=dask_settings), i)
+    print(f"(LocalCluster start-up, not counted: {statistics.median(started):.1f} s)")
     base = statistics.median(times["1 process"])
     print(f"{args.pages} pages of 150-250 KB, median of {args.repeat} interleaved runs; Dask tasks of {args.dask_batch} pages")
     for name, secs in times.items():
