@@ -131,7 +131,7 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: RowsOrTable,
 def upsert_entities(con: duckdb.DuckDBPyConnection, table: str, key: str, rows: RowsOrTable,
                     columns: Columns) -> int:
     """Insert or merge entity rows (officials, innovations): a known value is never overwritten by NULL."""
-    present = _present(rows) if len(rows) else set()
+    present = _present(rows)
     merged: dict[Any, dict[str, Any]] = {}
     for r in rows.to_pylist() if isinstance(rows, pa.Table) else rows:
         old = merged.setdefault(r[key], dict(r))
