@@ -217,16 +217,16 @@ def status(db: DbOpt = None, limit: int = 10) -> None:
 
     Example: warta status --limit 5
     """
-    from flows import jobs
+    from flows import jobs, report
     try:
         rows, failing = jobs.status(_db(db), limit)
     except WartaError as exc:
         _fail(exc)
-    columns = ["run_id", "kind", "started_at", "status", "pages", "articles_new", "articles_updated",
+    columns = ["run_id", "kind", "started_at", "duration", "status", "pages", "articles_new", "articles_updated",
                "not_modified", "facts", "errors"]
     table = Table(*columns)
     for r in rows:
-        table.add_row(*(str(r[c]) for c in columns))
+        table.add_row(*(report.duration(r) if c == "duration" else str(r[c]) for c in columns))
     console.print(table if rows else "no runs yet")
     if failing:
         console.print(f"[yellow]failing {len(failing)} source(s) several runs in a row:[/yellow] {', '.join(failing)}")

@@ -11,6 +11,7 @@ import io
 import logging
 import re
 import threading
+import time
 import zlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -40,6 +41,8 @@ LISTING_LINK = re.compile(r"<a\s[^>]*href=[\"']([^\"'#]+)", re.IGNORECASE)
 class CrawlResult:
     records: list[dict[str, Any]] = field(default_factory=list)   # `pages` rows of fetches that yield no article
     fetched: int = 0                                              # HTML pages handed to extraction
+    source: str = ""
+    seconds: float = 0.0                                          # discovery and fetching of this source
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,24 +245,32 @@ async def fetch_pages(client: Client, source: Source, urls: list[Found], known: 
     return out
 
 
+async def _crawl_one(client: Client, source: Source, settings: CrawlSettings, known: dict[str, Known],
+                     archive: WarcArchive | None, run_id: str, emit: Emit) -> CrawlResult:
+    try:
+        urls = await discover(client, source, settings)
+        if not urls:
+            return CrawlResult(records=[{"url": source.base_url, "run_id": run_id, "source": source.id,
+                                         "fetched_at": now_iso(), "outcome": "error",
+                                         "error": "discovery: no article URLs found"}])
+        return await fetch_pages(client, source, urls, known, archive, run_id, emit, settings)
+    except Exception as exc:  # one broken source must not stop the others: record it
+        log.exception("source %s failed", source.id)
+        return CrawlResult(records=[{"url": source.base_url, "run_id": run_id, "source": source.id,
+                                     "fetched_at": now_iso(), "outcome": "error",
+                                     "error": f"source: {type(exc).__name__}: {exc}"}])
+
+
 async def crawl_sources(sources: list[Source], settings: CrawlSettings, known: dict[str, Known],
                         archive: WarcArchive | None, run_id: str, emit: Emit) -> list[CrawlResult]:
     """All sources in parallel (one request at a time per host inside Client); pages are emitted as
     they arrive, so extraction and loading run while the crawl goes on and memory stays flat."""
     async with Client(settings) as client:
         async def one(source: Source) -> CrawlResult:
-            try:
-                urls = await discover(client, source, settings)
-                if not urls:
-                    return CrawlResult(records=[{"url": source.base_url, "run_id": run_id, "source": source.id,
-                                                 "fetched_at": now_iso(), "outcome": "error",
-                                                 "error": "discovery: no article URLs found"}])
-                return await fetch_pages(client, source, urls, known, archive, run_id, emit, settings)
-            except Exception as exc:  # one broken source must not stop the others: record it
-                log.exception("source %s failed", source.id)
-                return CrawlResult(records=[{"url": source.base_url, "run_id": run_id, "source": source.id,
-                                             "fetched_at": now_iso(), "outcome": "error",
-                                             "error": f"source: {type(exc).__name__}: {exc}"}])
+            start = time.perf_counter()
+            result = await _crawl_one(client, source, settings, known, archive, run_id, emit)
+            result.source, result.seconds = source.id, time.perf_counter() - start
+            return result
         return list(await asyncio.gather(*(one(s) for s in sources)))
 
 

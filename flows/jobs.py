@@ -69,10 +69,10 @@ def extract(paths: list[Path]) -> Iterator[dict[str, Any]]:
 def _run_extraction(con: duckdb.DuckDBPyConnection, run_id: str, pages: Any, settings: Settings, *,
                     records: Callable[[], list[dict[str, Any]]] = list, progress: Any = None,
                     executor: Executor | None = None, force: bool = False, parallel: bool = True,
-                    details: dict[str, Any] | None = None) -> RunCounts:
+                    details: Callable[[], dict[str, Any]] = dict) -> RunCounts:
     """Extract `pages` (in worker processes, or on `executor`), record the fetch records that yielded
-    no page (`records()` is called after extraction: ingest and crawl fill them while pages stream),
-    close the run."""
+    no page, close the run. `records()` and `details()` are called after extraction: ingest and
+    crawl fill them while pages stream."""
     loader = Loader(con, run_id, force=force)
     pool = executor or (make_pool(settings.pipeline.workers) if parallel else None)
     try:
@@ -80,7 +80,7 @@ def _run_extraction(con: duckdb.DuckDBPyConnection, run_id: str, pages: Any, set
                                   workers=settings.pipeline.workers, progress=progress,
                                   chunk=settings.pipeline.dask_batch if executor else None)
         loader.record(records())
-        finish_run(con, run_id, counts, details={**(details or {}), "failed_sources": counts.failed_sources()})
+        finish_run(con, run_id, counts, details={**details(), "failed_sources": counts.failed_sources()})
         return counts
     except BaseException:
         finish_run(con, run_id, loader.counts, status="failed")
@@ -117,7 +117,7 @@ def reextract(*, db: Path, settings: Settings | None = None, progress: Any = Non
         records = [(warc_dir / f, int(o), s) for f, o, s in rows if (warc_dir / f).exists()]
         return _run_extraction(con, start_run(con, "reextract"), warc_pages(records, settings.crawl.max_bytes),
                                settings, progress=progress, force=True, parallel=len(records) > 50,
-                               details={"missing_warc": len(rows) - len(records)})
+                               details=lambda: {"missing_warc": len(rows) - len(records)})
 
 
 def known_urls(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
@@ -192,7 +192,9 @@ def crawl_sources_into(sources: list[Source], *, db: Path, settings: Settings, k
                                     _crawl_in_background(sources, settings, known, archive, run_id, results))
             counts = _run_extraction(con, run_id, pages, settings, progress=progress,
                                      records=lambda: [rec for r in results for rec in r.records],
-                                     details={"recovered_pages": len(journal.records), "recovered_runs": journal.runs})
+                                     details=lambda: {"recovered_pages": len(journal.records),
+                                                      "recovered_runs": journal.runs,
+                                                      "crawl_seconds": {r.source: round(r.seconds, 2) for r in results}})
         finally:
             archive.close()
         resume.mark_recovered(con, journal.runs)

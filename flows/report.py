@@ -29,17 +29,25 @@ def failing_sources(con: duckdb.DuckDBPyConnection, streak: int = FAILING_STREAK
     return sorted(s for s, h in history.items() if len(h) >= streak and all(h[:streak]))
 
 
+def duration(run: dict[str, Any]) -> str:
+    """How long a run took, as '12.3 s' ('-' while it runs or when it crashed)."""
+    start, end = run.get("started_at"), run.get("finished_at")
+    return f"{(end - start).total_seconds():.1f} s" if start and end else "-"
+
+
 def markdown(run: dict[str, Any], failing: list[str]) -> str:
     """A short markdown report of one run, per source."""
     details = json.loads(run["details"]) if isinstance(run.get("details"), str) else (run.get("details") or {})
+    crawl_s = details.get("crawl_seconds") or {}
     lines = [f"# warta run {run['run_id']}", "",
-             f"status **{run['status']}**, {run['started_at']} → {run['finished_at']}", "",
-             "| source | pages | new | updated | unchanged | not modified | facts | errors |",
-             "|---|---|---|---|---|---|---|---|"]
+             f"status **{run['status']}**, {run['started_at']} → {run['finished_at']} ({duration(run)})", "",
+             "| source | pages | new | updated | unchanged | not modified | facts | errors | crawl s |",
+             "|---|---|---|---|---|---|---|---|---|"]
     for source, c in (details.get("sources") or {"all": details}).items():
         errors = ", ".join(f"{k} {v}" for k, v in (c.get("errors") or {}).items()) or "-"
         lines.append(f"| {source} | {c.get('pages', 0)} | {c.get('articles_new', 0)} | {c.get('articles_updated', 0)} "
-                     f"| {c.get('unchanged', 0)} | {c.get('not_modified', 0)} | {c.get('facts', 0)} | {errors} |")
+                     f"| {c.get('unchanged', 0)} | {c.get('not_modified', 0)} | {c.get('facts', 0)} | {errors} "
+                     f"| {crawl_s.get(source, '-')} |")
     if failing:
         lines += ["", f"**Failing {FAILING_STREAK} runs in a row:** {', '.join(failing)}"]
     return "\n".join(lines) + "\n"

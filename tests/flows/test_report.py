@@ -1,6 +1,7 @@
 """Run reports per source, flagged failing sources, and sources paused after repeated failures."""
 
 import asyncio
+import json
 import socket
 
 from flows import jobs, report
@@ -34,6 +35,11 @@ def test_source_failing_three_runs_in_a_row_is_flagged_and_reported(tmp_path, de
     assert failing == [sources[1].id]
     assert len(runs) == report.FAILING_STREAK
     assert f"| {sources[0].id} |" in text and "Failing 3 runs in a row" in text
+    assert report.duration(runs[0]).endswith(" s")
+    crawl_seconds = json.loads(runs[0]["details"])["crawl_seconds"]
+    assert set(crawl_seconds) == {s.id for s in sources} and all(v >= 0 for v in crawl_seconds.values())
+    row = next(line for line in text.splitlines() if line.startswith(f"| {sources[0].id} |"))
+    assert row.rstrip(" |").split("| ")[-1] == str(crawl_seconds[sources[0].id])
 
 
 def test_source_that_keeps_failing_is_paused_for_the_run():
