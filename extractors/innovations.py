@@ -2,7 +2,8 @@
 
 Patterns of the genre: "Pembuangan Limbah Sederhana dan Bermanfaat (BUAH SABAR)", "PAPA SEHAT
 (Papan Kontrol Kesehatan)", "SI INDAH atau Sistem Informasi ...", quoted names near "inovasi",
-"Inovasi Wisata Posyandu dari UPTD ...", lists after "inovasi ... yaitu/adalah", numbered lists.
+"Inovasi Wisata Posyandu dari UPTD ...", lists after "inovasi ... yaitu/adalah", numbered lists,
+ordinal enumerations ("yang pertama ..., yang kedua adalah ...").
 Institutions, competitions, plans and slogans are excluded through data (institutions.tsv,
 non_innovations.tsv, non_innovation_heads.tsv), never by name in code.
 """
@@ -61,6 +62,7 @@ class _Patterns:
     after_cue_brand: re.Pattern[str]
     after_cue_list: re.Pattern[str]
     numbered: re.Pattern[str]
+    ordinal_item: re.Pattern[str]
     cue_word: re.Pattern[str]
     sector: re.Pattern[str]
     excluded_head: re.Pattern[str]      # starts like an event ("sosialisasi ...") or an institution ("badan ...")
@@ -78,6 +80,11 @@ def _patterns(lex: Lexicon) -> _Patterns:
         after_cue_brand=re.compile(r"\s+(?:bernama\s+)?(?P<name>[A-Z][a-z]+[A-Z]\w*|[A-Z]{3,}(?:[\s-][A-Z]{3,})?)\b"),
         after_cue_list=re.compile(r"[^.\n]{0,80}?\b(?:adalah|yaitu|yakni|antara lain|diantaranya|di antaranya)\s*:?\s*(?P<items>[^.\n]+)"),
         numbered=re.compile(rf"\(\d{{1,2}}\)\s*(?P<name>{_PHRASE})"),
+        ordinal_item=re.compile(
+            rf"(?i:\byang\s+{alt(list(lex.ordinals))}\b\s*(?:,\s*)?(?:(?:adalah|yaitu|ialah|yakni)\b\s*)?"
+            rf"|\b{alt(list(lex.ordinals))}\s+(?:adalah|yaitu|ialah|yakni)\b\s*)"
+            rf"(?P<name>(?:[^,;:\n.]|\.(?=\S))+?)"
+            rf"(?=\s+[-–]\s|\s*(?:[,;:\n]|\.(?:\s|$))|\s+(?:dan|serta)\s+(?:yang\s+)?(?i:{alt(list(lex.ordinals))})\b|$)"),
         cue_word=re.compile(rf"\b{alt(cased(lex.innovation_cues))}\b"),
         sector=re.compile(rf"\b{alt(list(lex.sectors))}\b"),
         agency=re.compile(
@@ -210,9 +217,35 @@ def _listed(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]
     return out
 
 
+def _enumerated(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]]) -> list[Innovation]:
+    """Ordinal enumerations in a paragraph about innovations: "Lima inovasi ... adalah yang pertama smart
+    rescue Madani v 2.0 - urusan wajib ..., yang kedua adalah smart PETAKU, ... yang keempat adalah bus
+    vaksin keliling". Each item is a name, lower case included, once two or more items follow a cue."""
+    out: list[Innovation] = []
+    done = -1
+    for cue, _ in cues:
+        if cue < done:
+            continue
+        end = text.find("\n", cue)
+        done = end = len(text) if end < 0 else end
+        items = list(pats.ordinal_item.finditer(text, cue, end))
+        if len(items) < 2:
+            continue
+        for m in items:
+            name, words = m["name"].strip(), _words(m["name"])
+            if "(" in name or not words or len(words) > 6 or any(w.lower() in lex.function_words for w in words):
+                continue     # "Long Form (SHORT)" is read by _pairs; a clause is not a name
+            if not _excluded(_strip_cue(name, lex), lex):
+                name = _strip_cue(name, lex)
+                start = m.end("name") - len(name)
+                out.append(Innovation(name, None, Span(start, m.end("name"))))
+    return out
+
+
 def _sector(text: str, inv: Innovation, lex: Lexicon) -> str | None:
     """The sector stated just before the name ("bidang pendidikan melalui program X"), else one its words give."""
-    before = text[max(0, inv.span.start - 60):inv.span.start].lower()
+    # within the same list item: "..., yang kedua adalah X" does not take the sector of the item before
+    before = re.split(r";|,\s+(?:dan\s+)?yang\s", text[max(0, inv.span.start - 60):inv.span.start])[-1].lower()
     hits = [(m.start(), lex.sectors[m.group(0)]) for m in _patterns(lex).sector.finditer(before)]
     if hits:
         return max(hits)[1]
@@ -255,5 +288,6 @@ def find_innovations(text: str, lex: Lexicon) -> list[Innovation]:
     """Each innovation once, in order of first mention."""
     pats = _patterns(lex)
     cues = [(m.start(), m.end()) for m in pats.cue_word.finditer(text)]    # the one full scan for cue words
-    found = _pairs(text, lex, pats, [s for s, _ in cues]) + _named(text, lex, pats, cues) + _listed(text, lex, pats, cues)
+    found = (_pairs(text, lex, pats, [s for s, _ in cues]) + _named(text, lex, pats, cues) + _listed(text, lex, pats, cues)
+             + _enumerated(text, lex, pats, cues))
     return [Innovation(i.name, i.expansion, i.span, _sector(text, i, lex), _agency(text, i, lex, pats)) for i in _merge(found)]

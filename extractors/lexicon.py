@@ -95,6 +95,8 @@ class Lexicon:
     name_abbreviations: frozenset[str]
     private_bodies: frozenset[str]
     agency_heads: tuple[str, ...]
+    ordinals: dict[str, int]                # "kedua" -> 2
+    function_words: frozenset[str]          # pronouns and particles: their presence makes a phrase a clause
 
     def region_by_name(self) -> dict[str, Region]:
         return {r.name: r for r in self.regions.values()}
@@ -152,4 +154,6 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         name_abbreviations=frozenset(col("name_abbreviations.tsv")),
         private_bodies=frozenset(col("private_bodies.tsv")),
         agency_heads=tuple(col("agency_heads.tsv")),
+        ordinals={k.lower(): int(v) for k, v in kv("ordinals.tsv").items()},
+        function_words=frozenset(w.lower() for w in col("function_words.tsv")),
     )
