@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import duckdb
@@ -35,6 +35,9 @@ from flows.pipeline import (
     start_run,
 )
 from flows.settings import Settings, Source, load_settings
+
+if TYPE_CHECKING:
+    from flows.resume import Journal
 
 log = logging.getLogger(__name__)
 
@@ -160,7 +163,7 @@ def _crawl_in_background(sources: list[Source], settings: Settings, known: dict[
         raise errors[0]
 
 
-def _recovered(journal: Any, known: dict[str, Any], max_bytes: int) -> Iterator[PageInput]:
+def _recovered(journal: Journal, known: dict[str, Any], max_bytes: int) -> Iterator[PageInput]:
     """Pages a crashed run archived but never committed, read back from its WARC file; each is
     entered in `known` so the crawl that follows does not fetch it again."""
     from flows.crawl import Known

@@ -108,11 +108,10 @@ def _warc_page(rec: Any, path: Path, source: str, run_id: str | None, max_bytes:
 def _warc_pages(path: Path, source: str, run_id: str | None, max_bytes: int,
                 skipped: list[dict[str, Any]] | None) -> Iterator[PageInput]:
     with path.open("rb") as fh:
-        records = ArchiveIterator(fh)
-        for rec in records:
+        for rec in ArchiveIterator(fh):
             if rec.rec_type != "response":
                 continue
-            page, row = _warc_page(rec, path, source, run_id, max_bytes, records.get_record_offset())
+            page, row = _warc_page(rec, path, source, run_id, max_bytes)
             if page is not None:
                 yield page
             elif skipped is not None:
