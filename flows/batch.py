@@ -22,11 +22,19 @@ Rows = dict[str, list[dict[str, Any]]]     # one page's rows, by table
 FACT_COUNTED = ("date_mentions", "official_mentions", "innovation_mentions", "events")
 
 
+def _column(values: list[Any]) -> pa.Array:
+    try:
+        return pa.array(values)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):   # mixed types: text, which DuckDB casts on insert
+        return pa.array([None if v is None else str(v) for v in values], pa.string())
+
+
 def rows_to_table(rows: Sequence[dict[str, Any]]) -> pa.Table:
     """Rows with possibly different keys → one table with the union of the columns (types inferred
-    over every value, so a column that is None in the first row keeps its real type)."""
+    over every value, so a column that is None in the first row keeps its real type). A column whose
+    values disagree on a type becomes text rather than failing the batch in a worker."""
     names = list(dict.fromkeys(k for r in rows for k in r))
-    return pa.table({n: pa.array([r.get(n) for r in rows]) for n in names})
+    return pa.table({n: _column([r.get(n) for r in rows]) for n in names})
 
 
 @dataclass(slots=True)

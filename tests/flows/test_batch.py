@@ -28,6 +28,11 @@ def test_rows_to_table_takes_every_key_and_types_from_all_values():
     assert t.schema.field("a").type == pa.string() and t.column("b").to_pylist() == [None, 2]
 
 
+def test_a_column_of_mixed_types_becomes_text_instead_of_failing_the_batch():
+    t = rows_to_table([{"status": 200}, {"status": "200 OK"}, {"status": None}])
+    assert t.column("status").to_pylist() == ["200", "200 OK", None]
+
+
 def test_pages_carry_their_article_and_fact_count():
     b = ExtractedBatch.from_rows([_page(0, 2), _page(1, -1)])
     assert b.pages == 2
