@@ -222,12 +222,15 @@ def status(db: DbOpt = None, limit: int = 10) -> None:
         rows, failing = jobs.status(_db(db), limit)
     except WartaError as exc:
         _fail(exc)
-    columns = ["run_id", "kind", "started_at", "duration", "status", "pages", "articles_new", "articles_updated",
-               "not_modified", "facts", "errors"]
+    columns = {"run": "run_id", "started": "started_at", "took": "duration", "status": "status", "pages": "pages",
+               "new": "articles_new", "updated": "articles_updated", "304": "not_modified", "facts": "facts",
+               "errors": "errors"}
     table = Table(*columns)
     for r in rows:
-        table.add_row(*(report.duration(r) if c == "duration" else str(r[c]) for c in columns))
-    console.print(table if rows else "no runs yet")
+        table.add_row(*(report.duration(r) if c == "duration" else f"{r[c]:%Y-%m-%d %H:%M}" if c == "started_at"
+                        else str(r[c]) for c in columns.values()))
+    out = console if console.is_terminal else Console(width=160)   # a log or a pipe gets whole rows
+    out.print(table if rows else "no runs yet")
     if failing:
         console.print(f"[yellow]failing {len(failing)} source(s) several runs in a row:[/yellow] {', '.join(failing)}")
 

@@ -54,3 +54,14 @@ def test_garbled_settings_file_is_one_line_error(tmp_path, monkeypatch):
     monkeypatch.setenv("WARTA_HOME", str(home))
     result = runner.invoke(app, ["status"])
     assert result.exit_code == 1 and "warta.toml" in result.output and "delay_s" in result.output
+
+
+def test_status_lists_each_run_on_one_whole_row(tmp_path):
+    from tests.flows.test_ingest import HTML
+    (tmp_path / "p.html").write_text(HTML.format(slug="p"), encoding="utf-8")
+    db = str(tmp_path / "w.duckdb")
+    assert runner.invoke(app, ["ingest", str(tmp_path / "p.html"), "--db", db]).exit_code == 0
+    result = runner.invoke(app, ["status", "--db", db])
+    row = next(line for line in result.output.splitlines() if "ingest-" in line)
+    cells = [c.strip() for c in row.strip("│ ").split("│")]
+    assert result.exit_code == 0 and cells[0].startswith("ingest-") and cells[2].endswith(" s") and cells[3] == "ok"
