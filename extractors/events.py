@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from extractors.lexicon import Lexicon, alt, cased
@@ -56,6 +56,7 @@ class _Candidate:
     end: int
     sentence: Span
     date: str | None
+    date_at: int | None = None      # where the date was read, when outside the trigger's sentence
 
 
 _BOUNDARY = re.compile(r"[.!?](?=\s)|\n")
@@ -84,10 +85,10 @@ def _sentences(text: str) -> list[Span]:
     return out
 
 
-def _candidates(text: str, lex: Lexicon, dates: list[DateMention], pats: _Patterns) -> tuple[list[_Candidate], int]:
+def _candidates(text: str, sentences: list[Span], lex: Lexicon, dates: list[DateMention],
+                pats: _Patterns) -> tuple[list[_Candidate], int]:
     """The strongest trigger of each sentence that has one, with the sentence's first day-precision date;
     and how often the text names an innovation lab."""
-    sentences = _sentences(text)
     starts = [s.start for s in sentences]
     best: dict[int, tuple[str, int, int, int]] = {}
     labs = 0
@@ -117,8 +118,9 @@ def _choose(cands: list[_Candidate], text: str, dates: list[DateMention]) -> lis
         lead = [c for c in cands if c.start < len(text) // 3]
         first = next((c for c in lead if re.search(r"[.!?]\s*$", text[c.sentence.start:c.sentence.end])), None) or \
             next(iter(lead), None)
-        day = next((d.value for d in dates if d.precision == "day" and d.explicit), None)
-        return [_Candidate(first.kind, first.priority, first.start, first.end, first.sentence, day)] if first else []
+        day = next((d for d in dates if d.precision == "day" and d.explicit), None)
+        return [_Candidate(first.kind, first.priority, first.start, first.end, first.sentence,
+                           day.value if day else None, day.span.start if day else None)] if first else []
     kinds = {c.kind for c in chosen if c.date == main_date}
     for c in cands:
         if c.date is None and c.priority >= _STRONG_UNDATED and c.kind not in kinds:
@@ -132,15 +134,22 @@ def _upgrade(kind: str, lab_mentions: int) -> str:
     return "innovation_lab" if kind in ("workshop", "training") and lab_mentions >= 2 else kind
 
 
-def _location(text: str, c: _Candidate, pats: _Patterns, lex: Lexicon) -> str | None:
-    """The venue: in the event's sentence, else in the rest of its paragraph or the next one.
+def _location(text: str, c: _Candidate, sentences: list[Span], pats: _Patterns, lex: Lexicon) -> str | None:
+    """The venue: in the event's sentence, else in the rest of its paragraph or the next one, else in
+    the sentence that gave its date ("Kegiatan ... digelar di Aula X, Selasa 26 Agustus 2025") or the
+    one before it in the paragraph ("Bertempat di aula X. Bupati ... mempresentasikan ...").
     A phrase that starts with a venue word (aula, ruang, hotel ...) beats any other "di X"."""
     para_end = text.find("\n", text.find("\n", c.end) + 1)
     windows = [(c.sentence.start, c.sentence.end), (c.sentence.end, para_end if para_end > 0 else len(text))]
-    for start, end in windows:
+    if c.date_at is not None and not windows[0][0] <= c.date_at < windows[1][1]:
+        windows.append(next((s.start, s.end) for s in sentences if s.start <= c.date_at < s.end))
+    i = bisect_right([s.start for s in sentences], c.sentence.start) - 2
+    if i >= 0 and "\n" not in text[sentences[i].end - 1:c.sentence.start]:
+        windows.append((sentences[i].start, sentences[i].end))
+    for n, (start, end) in enumerate(windows):
         found = [m.group("loc").strip(" ,") for m in pats.location.finditer(text, start, end)]
         venues = [f for f in found if f.split()[0].lower() in lex.venue_words]
-        if venues or (found and (start, end) == windows[0]):
+        if venues or (found and n != 1):
             return (venues or found)[0]
     return None
 
@@ -159,8 +168,8 @@ def _opener(text: str, c: _Candidate, officials: list[Official]) -> str | None:
     return None
 
 
-def _describe(c: _Candidate, text: str, officials: list[Official], pats: _Patterns, lex: Lexicon,
-              lab_mentions: int) -> Event:
+def _describe(c: _Candidate, text: str, sentences: list[Span], officials: list[Official], pats: _Patterns,
+              lex: Lexicon, lab_mentions: int) -> Event:
     sentence = text[c.sentence.start:c.sentence.end]
     if text[c.start].isupper():
         tail = pats.name_tail.match(text, c.end)
@@ -169,7 +178,7 @@ def _describe(c: _Candidate, text: str, officials: list[Official], pats: _Patter
         tail = pats.object_tail.match(text, c.end)
         name = text[c.start:tail.end() if tail else c.end]
     name = name.strip(" ,.")
-    loc = _location(text, c, pats, lex)
+    loc = _location(text, c, sentences, pats, lex)
     part = pats.participants.search(sentence) or pats.participants.search(text, c.start)
     org = pats.organiser.search(sentence)
     opener = _opener(text, c, officials)
@@ -181,9 +190,27 @@ def _describe(c: _Candidate, text: str, officials: list[Official], pats: _Patter
     )
 
 
+def _merged(events: list[Event]) -> list[Event]:
+    """One event per (date, kind): a second trigger of the same kind on the same day is the same event
+    ("Workshop ..., Senin 16 Oktober" and "Workshop ini telah memasuki tahap Design"); what the first
+    lacks comes from the others. An event with no venue of its own takes that of another event the
+    same day ("Sebagai rangkaian acara, ... menyerahkan penghargaan")."""
+    out: dict[tuple[str | None, str], Event] = {}
+    for e in events:
+        key = (e.date, e.kind)
+        first = out.get(key)
+        out[key] = e if first is None else replace(first, **{
+            f: getattr(e, f) for f in ("location", "organiser", "opened_by", "participants")
+            if getattr(first, f) is None and getattr(e, f) is not None})
+    venue = {e.date: e.location for e in reversed(out.values()) if e.date and e.location}
+    return [e if e.location or e.date not in venue else replace(e, location=venue[e.date]) for e in out.values()]
+
+
 def find_events(text: str, lex: Lexicon, *, dates: list[DateMention],
                 officials: list[Official] = ()) -> list[Event]:  # type: ignore[assignment]
     """The events of an article, main event first."""
     pats = _patterns(lex)
-    candidates, labs = _candidates(text, lex, dates, pats)
-    return [_describe(c, text, list(officials), pats, lex, labs) for c in _choose(candidates, text, dates)]
+    sentences = _sentences(text)
+    candidates, labs = _candidates(text, sentences, lex, dates, pats)
+    return _merged([_describe(c, text, sentences, list(officials), pats, lex, labs)
+                    for c in _choose(candidates, text, dates)])
