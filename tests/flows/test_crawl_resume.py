@@ -75,7 +75,7 @@ def resumed(tmp_path_factory):
     runs = con.execute("SELECT status, details->>'recovered_pages' FROM runs ORDER BY started_at").fetchall()
     con.close()
     return {"reference": reference, "state": _state(tmp / "w.duckdb"), "runs": runs, "killed_hits": killed_hits,
-            "hits": hits, "warc": tmp / "warc"}
+            "hits": hits}
 
 
 def test_resumed_crawl_equals_an_uninterrupted_one(resumed):
