@@ -101,7 +101,7 @@ def ingest(paths: list[Path], *, db: Path, settings: Settings | None = None, pro
     with snapshot.writing(db, wait_s=wait_s) as con:
         prepare(con)
         skipped: list[dict[str, Any]] = []
-        pages = iter_pages(paths, max_bytes=settings.crawl.max_bytes, skipped=skipped, lazy=True)
+        pages = iter_pages(paths, max_bytes=settings.crawl.max_bytes, skipped=skipped)
         return _run_extraction(con, start_run(con, "ingest"), pages, settings, records=lambda: skipped,
                                progress=progress, executor=executor)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -40,11 +39,11 @@ def _record(path: Path, source: str, run_id: str | None, **extra: Any) -> dict[s
 
 
 def iter_pages(paths: list[Path], *, source: str = "local", run_id: str | None = None,
-               max_bytes: int = 10_000_000, skipped: list[dict[str, Any]] | None = None,
-               lazy: bool = False) -> Iterator[PageInput]:
-    """PageInputs for every file; unreadable or oversized files land in `skipped` with a reason.
-    `lazy` leaves reading HTML/text files to the worker: only paths travel to worker processes or
-    Dask workers, and the writer process does not spend its CPU reading and pickling pages."""
+               max_bytes: int = 10_000_000, skipped: list[dict[str, Any]] | None = None) -> Iterator[PageInput]:
+    """PageInputs for every file; missing, oversized or unknown files land in `skipped` with a reason.
+
+    HTML and text files are not read here: the worker that extracts a page reads it (PageInput.read),
+    so only paths travel to worker processes or Dask workers, and the writer keeps its CPU for loading."""
     for path in iter_files(paths):
         kind = _kind(path)
         try:
@@ -53,22 +52,16 @@ def iter_pages(paths: list[Path], *, source: str = "local", run_id: str | None =
                 continue
             if kind is None:
                 raise ValueError("not an HTML, text or WARC file")
-            if path.stat().st_size > max_bytes:
+            size = path.stat().st_size
+            if size > max_bytes:
                 raise ValueError(f"larger than {max_bytes} bytes")
-            if lazy:
-                row = _record(path, source, run_id, bytes=path.stat().st_size)
-                yield PageInput(row["url"], b"", source, row["fetched_at"], is_text=kind == "text", page_row=row,
-                                path=str(path.resolve()), max_bytes=max_bytes)
-                continue
-            body = path.read_bytes()
-            if path.name.lower().endswith(".gz"):
-                body = gzip.decompress(body)[: max_bytes + 1]
-        except (OSError, ValueError, EOFError) as exc:
+        except (OSError, ValueError) as exc:
             if skipped is not None:
                 skipped.append({**_record(path, source, run_id), "outcome": "skipped", "error": f"input: {exc}"})
             continue
-        row = _record(path, source, run_id, bytes=len(body))
-        yield PageInput(row["url"], body, source, row["fetched_at"], is_text=kind == "text", page_row=row)
+        row = _record(path, source, run_id, bytes=size)
+        yield PageInput(row["url"], b"", source, row["fetched_at"], is_text=kind == "text", page_row=row,
+                        path=str(path.resolve()), max_bytes=max_bytes)
 
 
 def _iso(value: str | None) -> str | None:

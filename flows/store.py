@@ -15,6 +15,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from flows.batch import rows_to_table
 from flows.errors import StoreError
 from flows.settings import project_root
 
@@ -86,12 +87,6 @@ def schema_version(con: duckdb.DuckDBPyConnection) -> str:
     return row[0] if row and row[0] else ""
 
 
-def arrow_table(rows: list[Mapping[str, Any]], columns: Iterable[str]) -> pa.Table:
-    cols = list(columns)
-    return pa.Table.from_pylist([{c: r.get(c) for c in cols} for r in rows], schema=None) if rows else \
-        pa.table({c: pa.array([], pa.string()) for c in cols})
-
-
 Columns = dict[str, list[str]]
 RowsOrTable = pa.Table | list[Mapping[str, Any]]
 
@@ -119,7 +114,7 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: RowsOrTable,
         return 0
     present = _present(rows)
     cols = [c for c in (columns or table_columns(con))[table] if c in present]
-    con.register("_batch", rows.select(cols) if isinstance(rows, pa.Table) else arrow_table(rows, cols))
+    con.register("_batch", (rows if isinstance(rows, pa.Table) else rows_to_table(rows)).select(cols))
     try:
         verb = "INSERT OR REPLACE" if replace else "INSERT"
         con.execute(f"{verb} INTO {table} ({', '.join(cols)}) SELECT {', '.join(cols)} FROM _batch")
@@ -142,7 +137,7 @@ def upsert_entities(con: duckdb.DuckDBPyConnection, table: str, key: str, rows: 
         return 0
     cols = [c for c in columns[table] if c in present]
     sets = ", ".join(f"{c} = coalesce(excluded.{c}, {table}.{c})" for c in cols if c != key)
-    con.register("_entities", arrow_table(list(merged.values()), cols))
+    con.register("_entities", rows_to_table(list(merged.values())).select(cols))
     try:
         con.execute(f"INSERT INTO {table} ({', '.join(cols)}) SELECT {', '.join(cols)} FROM _entities "
                     f"ON CONFLICT ({key}) DO UPDATE SET {sets}")
@@ -169,7 +164,7 @@ def load_batch(con: duckdb.DuckDBPyConnection, tables: Mapping[str, RowsOrTable]
     con.execute("BEGIN")
     try:
         if replaced:
-            con.register("_ids", arrow_table([{"article_id": a} for a in replaced], ["article_id"]))
+            con.register("_ids", pa.table({"article_id": pa.array(replaced, pa.string())}))
             for t in tables_replaced:
                 con.execute(f"DELETE FROM {t} WHERE article_id IN (SELECT article_id FROM _ids)")
             con.unregister("_ids")
