@@ -245,20 +245,21 @@ async def fetch_pages(client: Client, source: Source, urls: list[Found], known: 
     return out
 
 
+def _source_error(source: Source, run_id: str, error: str) -> CrawlResult:
+    return CrawlResult(records=[{"url": source.base_url, "run_id": run_id, "source": source.id,
+                                 "fetched_at": now_iso(), "outcome": "error", "error": error}])
+
+
 async def _crawl_one(client: Client, source: Source, settings: CrawlSettings, known: dict[str, Known],
                      archive: WarcArchive | None, run_id: str, emit: Emit) -> CrawlResult:
     try:
         urls = await discover(client, source, settings)
         if not urls:
-            return CrawlResult(records=[{"url": source.base_url, "run_id": run_id, "source": source.id,
-                                         "fetched_at": now_iso(), "outcome": "error",
-                                         "error": "discovery: no article URLs found"}])
+            return _source_error(source, run_id, "discovery: no article URLs found")
         return await fetch_pages(client, source, urls, known, archive, run_id, emit, settings)
     except Exception as exc:  # one broken source must not stop the others: record it
         log.exception("source %s failed", source.id)
-        return CrawlResult(records=[{"url": source.base_url, "run_id": run_id, "source": source.id,
-                                     "fetched_at": now_iso(), "outcome": "error",
-                                     "error": f"source: {type(exc).__name__}: {exc}"}])
+        return _source_error(source, run_id, f"source: {type(exc).__name__}: {exc}")
 
 
 async def crawl_sources(sources: list[Source], settings: CrawlSettings, known: dict[str, Known],
