@@ -1,30 +1,33 @@
-"""Run the extractors on ../shared/eval/dev and score them: python bench/eval_dev.py [--details]"""
+"""Score the extractors on ../shared/eval/dev with ../shared/eval/score.py, in-sample and by k-fold cross-validation.
+
+    python bench/eval_dev.py              # both tables
+    python bench/eval_dev.py --details    # plus score.py's per-article misses (in-sample)
+    python bench/eval_dev.py --folds 10
+"""
 
 from __future__ import annotations
 
-import json
-import subprocess
+import argparse
 import sys
-import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-DEV = ROOT.parent / "shared" / "eval" / "dev"
-SCORE = ROOT.parent / "shared" / "eval" / "score.py"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from extractors import load_lexicon
+from tests.eval_gate import cross_validated, gold_cases, predict, score
 
 
 def main(argv: list[str]) -> int:
-    from extractors import clean, extract_facts, facts_to_contract, load_lexicon
-
-    lex = load_lexicon()
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "pred.jsonl"
-        with out.open("w", encoding="utf-8") as fh:
-            for f in sorted(DEV.glob("*.json")):
-                gold = json.loads(f.read_text(encoding="utf-8"))
-                facts = extract_facts(clean(gold["text"], lex).text, lex)
-                fh.write(json.dumps({"id": gold["id"], **facts_to_contract(facts)}, ensure_ascii=False) + "\n")
-        return subprocess.call([sys.executable, str(SCORE), str(DEV), str(out), *argv])
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--details", action="store_true")
+    args = ap.parse_args(argv)
+    cases = gold_cases()
+    print(f"in-sample, {len(cases)} articles")
+    print(score(cases, predict(cases, load_lexicon()), *(["--details"] if args.details else []))[1])
+    print(f"{args.folds}-fold cross-validated (each fold predicted by components fitted on the others)")
+    print(score(cases, cross_validated(cases, args.folds))[1])
+    return 0
 
 
 if __name__ == "__main__":

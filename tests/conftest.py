@@ -1,8 +1,7 @@
-"""Shared fixtures: the lexicon, the dev-set gold files, a served demo site, a fresh database."""
+"""Shared fixtures: the lexicon, a served demo site, a demo database."""
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,22 +15,11 @@ settings.register_profile("ci", max_examples=60, deadline=None)
 settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-GOLDEN = Path(__file__).parent / "golden"
 
 
 @pytest.fixture(scope="session")
 def lex():
     return load_lexicon()
-
-
-def gold_cases() -> list[dict]:
-    """The gold articles: the shared dev set when present, else the copies under tests/golden/eval."""
-    for d in (SHARED / "eval" / "dev", GOLDEN / "eval"):
-        files = sorted(d.glob("*.json"))
-        if files:
-            return [json.loads(f.read_text(encoding="utf-8")) for f in files]
-    return []
 
 
 @pytest.fixture

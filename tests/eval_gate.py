@@ -1,0 +1,83 @@
+"""The quality gate over ../shared/eval/dev, scored by the shared ../shared/eval/score.py itself.
+
+Used by tests/extractors/test_golden_eval.py (floors) and bench/eval_dev.py (in-sample and k-fold tables).
+The gold files are read at run time from ../shared and never copied into the repository.
+
+Cross-validation: the articles are dealt into k folds by a stable hash of their id; for each fold the
+corpus-level components are fitted on the other folds only (`fit`), then the fold is predicted and
+scored. The folds' predictions are pooled and scored once, so the table reads like the in-sample one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib.util
+import io
+import json
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+
+from extractors import Lexicon, clean, extract_facts, facts_to_contract, load_lexicon
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+DEV = SHARED / "eval" / "dev"
+SCORE = SHARED / "eval" / "score.py"
+FIELDS = ("dates", "officials", "innovations", "events", "regions")
+
+
+def gold_cases(directory: Path = DEV) -> list[dict]:
+    """The gold articles (empty when ../shared is not beside the checkout)."""
+    return [json.loads(f.read_text(encoding="utf-8")) for f in sorted(directory.glob("*.json"))]
+
+
+def scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("warta_shared_score", SCORE)
+    assert spec and spec.loader, f"no scorer at {SCORE}"
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def predict(cases: list[dict], lex: Lexicon) -> list[dict]:
+    """The eval contract for each case, as `warta extract --format jsonl` prints it."""
+    return [{"id": c["id"], **facts_to_contract(extract_facts(clean(c["text"], lex).text, lex))} for c in cases]
+
+
+def score(cases: list[dict], predictions: list[dict], *args: str) -> tuple[int, str]:
+    """Run score.py on these cases and predictions; (exit code, printed table)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        gold_dir, pred = Path(tmp) / "gold", Path(tmp) / "pred.jsonl"
+        gold_dir.mkdir()
+        for c in cases:
+            (gold_dir / f"{c['id']}.json").write_text(json.dumps(c, ensure_ascii=False), encoding="utf-8")
+        pred.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in predictions), encoding="utf-8")
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            code = scorer().main([str(gold_dir), str(pred), *args])
+        return code, out.getvalue()
+
+
+def f1_table(text: str) -> dict[str, float]:
+    """{field: F1} from score.py's printed table."""
+    rows = (line.split() for line in text.splitlines())
+    return {r[0]: float(r[3]) for r in rows if r and r[0] in FIELDS}
+
+
+def fold_of(case_id: str, k: int) -> int:
+    return int(hashlib.sha256(case_id.encode()).hexdigest(), 16) % k
+
+
+def cross_validated(cases: list[dict], k: int = 5,
+                    fit: Callable[[list[dict]], Lexicon] | None = None) -> list[dict]:
+    """Predictions for every case made by a lexicon fitted without the case's fold."""
+    fit = fit or (lambda _train: load_lexicon())
+    out: list[dict] = []
+    for fold in range(k):
+        train = [c for c in cases if fold_of(c["id"], k) != fold]
+        test = [c for c in cases if fold_of(c["id"], k) == fold]
+        out += predict(test, fit(train))
+    return out
