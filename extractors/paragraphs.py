@@ -60,3 +60,26 @@ def mark_repeats(paragraphs: list[Paragraph]) -> list[Paragraph]:
             seen.add(p.hash)
             out.append(p)
     return out
+
+
+#: a shared paragraph longer than this is story text, never a source's template
+BOILERPLATE_MAX_CHARS = 400
+
+
+def boilerplate_positions(body: list[tuple[int, str, bool]]) -> set[int]:
+    """Which body paragraphs (position, text, shared across stories) to drop as the source's boilerplate.
+
+    Template text sits at the start or the end of an article, so only a shared paragraph in the
+    leading or trailing run of shared paragraphs counts; and an article never loses half of its body
+    to it (an article that shares most of its text with others is a copy, not a template)."""
+    def template(t: str, shared: bool) -> bool:
+        return shared and len(t) <= BOILERPLATE_MAX_CHARS
+
+    marks = [template(t, s) for _, t, s in body]
+    lead = next((i for i, m in enumerate(marks) if not m), len(marks))
+    tail = next((i for i, m in enumerate(reversed(marks)) if not m), len(marks))
+    chosen = set(range(lead)) | set(range(len(marks) - tail, len(marks)))
+    cut = sum(len(body[i][1]) for i in chosen)
+    if not chosen or cut * 2 >= sum(len(t) for _, t, _ in body):
+        return set()
+    return {body[i][0] for i in chosen}

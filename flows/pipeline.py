@@ -20,8 +20,9 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
+from itertools import groupby
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
@@ -31,8 +32,8 @@ import duckdb
 import pyarrow as pa
 
 from extractors import EXTRACTOR_VERSION, clean, extract_facts, find_dates, load_lexicon
-from extractors.near_duplicates import NearDupIndex, signature
-from extractors.paragraphs import Paragraph
+from extractors.near_duplicates import NearDupIndex, Sketch, sketch
+from extractors.paragraphs import Paragraph, boilerplate_positions
 from flows import store
 from flows.batch import ExtractedBatch, Rows
 from flows.errors import ExtractError, WartaError
@@ -157,8 +158,8 @@ def process_page(page: PageInput, boilerplate: frozenset[str] = frozenset()) -> 
         return {"pages": [{**page_row, "outcome": "skipped", "error": f"{exc.reason}: {exc}"}]}
     lex = load_lexicon()
     cleaned = clean(art.text, lex)
-    paragraphs = [p if p.hash not in boilerplate or not p.kept else
-                  Paragraph(p.position, p.text, p.hash, is_boilerplate=True, kind="boilerplate")
+    dropped = boilerplate_positions([(p.position, p.text, p.hash in boilerplate) for p in cleaned.paragraphs if p.kept])
+    paragraphs = [replace(p, is_boilerplate=True, kind="boilerplate") if p.position in dropped else p
                   for p in cleaned.paragraphs]
     kept = [p for p in paragraphs if p.kept]
     text = "\n".join(p.text for p in kept)
@@ -174,12 +175,14 @@ def process_page(page: PageInput, boilerplate: frozenset[str] = frozenset()) -> 
         "author": art.author or (cleaned.bylines[0] if cleaned.bylines else None), "sitename": art.sitename,
         "published_at": published, "language": art.language, "text": text, "content_hash": content_hash,
         "duplicate_of": None, "extractor_version": EXTRACTOR_VERSION, "first_seen": page.fetched_at,
-        "fetched_at": page.fetched_at, "run_id": page_row.get("run_id"),
+        "fetched_at": page.fetched_at, "run_id": page_row.get("run_id"), "page_url": page.url,
+        "warc_file": page_row.get("warc_file"), "warc_offset": page_row.get("warc_offset"),
     }]
     rows["paragraphs"] = [{"article_id": aid, "position": p.position, "text": p.text, "hash": p.hash,
                            "is_furniture": p.is_furniture, "is_repeat": p.is_repeat,
                            "is_boilerplate": p.is_boilerplate, "kind": p.kind} for p in paragraphs]
-    rows["article_minhash"] = [{"article_id": aid, "signature": signature(text)}]
+    sk = sketch(text)
+    rows["article_minhash"] = [{"article_id": aid, "signature": sk.signature, "shingles": sk.shingles}]
     rows["pages"] = [{**page_row, "outcome": "article", "content_hash": content_hash}]
     return rows
 
@@ -267,11 +270,11 @@ class Loader:
         self.counts = RunCounts()
         self.columns = store.table_columns(con)
         self.index = NearDupIndex()
-        for aid, sig, pub in con.execute(
-                "SELECT m.article_id, m.signature, a.published_at::VARCHAR FROM article_minhash m "
-                "JOIN articles a USING (article_id) WHERE a.duplicate_of IS NULL ORDER BY a.published_at, a.first_seen"
-        ).fetchall():
-            self.index.add(aid, bytes(sig), pub)
+        for aid, sig, n, pub, dup in con.execute(
+                "SELECT m.article_id, m.signature, m.shingles, a.published_at::VARCHAR, a.duplicate_of "
+                "FROM article_minhash m JOIN articles a USING (article_id) "
+                "ORDER BY a.duplicate_of IS NOT NULL, a.published_at, a.first_seen").fetchall():
+            self.index.add(aid, Sketch(bytes(sig), n or 0), pub, dup)
 
     def boilerplate(self) -> dict[str, frozenset[str]]:
         """Per source, the paragraph hashes known to be boilerplate (passed to the workers)."""
@@ -289,12 +292,15 @@ class Loader:
         existing = dict(self.con.execute(
             "SELECT article_id, content_hash FROM articles WHERE article_id IN (SELECT unnest(?))", [ids]).fetchall())
         published = dict(zip(batch.column("articles", "page_no"), batch.column("articles", "published_at"), strict=True))
-        signatures = dict(zip(batch.column("article_minhash", "page_no"), batch.column("article_minhash", "signature"),
-                              strict=True))
-        keep: dict[int, str | None] = {}          # page_no of each article written → its duplicate_of
+        sketches = {n: Sketch(sig, k) for n, sig, k in zip(
+            batch.column("article_minhash", "page_no"), batch.column("article_minhash", "signature"),
+            batch.column("article_minhash", "shingles"), strict=True)}
+        keep: dict[int, str] = {}                 # page_no of each article written → its article_id
+        similarity: dict[str, float | None] = {}
+        replaced: dict[str, float | None] = {}    # story roots that an earlier copy displaced → its similarity
         seen: set[str] = set()
         for page in pages:
-            page_no, aid, n_facts = page.pop("page_no"), page.pop("article_id"), page.pop("n_facts")
+            page_no, aid, n_facts = page.pop("page_no"), page["article_id"], page.pop("n_facts")
             page["run_id"] = page.get("run_id") or self.run_id
             source = page.get("source")
             self.counts.add(source, "pages")
@@ -304,7 +310,9 @@ class Loader:
                 continue
             if aid is not None:
                 seen.add(aid)
-                keep[page_no] = self.index.assign(aid, signatures[page_no], published.get(page_no))
+                placed = self.index.assign(aid, sketches[page_no], published.get(page_no))
+                keep[page_no], similarity[aid] = aid, placed.similarity
+                replaced.update(dict.fromkeys(placed.replaced, placed.similarity))
                 self.counts.add(source, "articles_updated" if aid in existing else "articles_new")
                 self.counts.add(source, "facts", n_facts)
             if page.get("outcome") == "not-modified":
@@ -314,38 +322,70 @@ class Loader:
         tables: dict[str, Any] = batch.keep_pages(keep)
         if "articles" in tables:
             arts = tables["articles"]
-            dup = pa.array([keep[n] for n in arts["page_no"].to_pylist()], pa.string())
-            tables["articles"] = arts.set_column(arts.schema.get_field_index("duplicate_of"), "duplicate_of", dup)
+            ids = [keep[n] for n in arts["page_no"].to_pylist()]
+            roots = [self.index.root(a) for a in ids]
+            arts = arts.set_column(arts.schema.get_field_index("duplicate_of"), "duplicate_of",
+                                   pa.array([r if r != a else None for a, r in zip(ids, roots, strict=True)], pa.string()))
+            tables["articles"] = arts.append_column(
+                "copy_similarity", pa.array([similarity[a] if r != a else None for a, r in zip(ids, roots, strict=True)],
+                                            pa.float64()))
         tables["pages"] = pages
         store.load_batch(self.con, tables, self.columns, replaced=[a for a in seen if a in existing])
+        if replaced:
+            self._repoint(replaced)
+
+    def _repoint(self, old_roots: dict[str, float | None]) -> None:
+        """Stories whose root an earlier copy displaced: the old root and its copies point to the new root."""
+        moves = pa.table({"old": list(old_roots), "root": [self.index.root(a) for a in old_roots],
+                          "sim": pa.array(list(old_roots.values()), pa.float64())})
+        self.con.register("_moves", moves)
+        self.con.execute("""
+            UPDATE articles SET duplicate_of = m.root,
+                copy_similarity = CASE WHEN articles.article_id = m.old THEN m.sim ELSE articles.copy_similarity END
+            FROM _moves m WHERE (articles.article_id = m.old OR articles.duplicate_of = m.old)
+              AND articles.article_id <> m.root""")
+        self.con.unregister("_moves")
 
     def record(self, pages: list[dict[str, Any]]) -> None:
         """Record fetches that yield no page to extract (skips, errors, not-modified)."""
         self.load(ExtractedBatch.from_rows([{"pages": [p]} for p in pages]))
 
     def finish(self) -> None:
-        """Mark cross-article boilerplate; rebuild the text and facts of the articles it touched.
+        """Mark cross-article boilerplate; rebuild the text and facts of the articles whose marks changed.
 
-        Boilerplate is learnt as the corpus grows, so an article extracted before a paragraph was
-        known as boilerplate is re-extracted here: the result does not depend on page order or on
-        a run having been interrupted.
+        A paragraph shared by BOILERPLATE_MIN_STORIES distinct stories of one source (copies of one
+        story count once) is a candidate; `boilerplate_positions` keeps only template-like ones (short,
+        at the start or end, never half a body). Marks are recomputed both ways, since a later copy can
+        merge stories that were counted apart; articles whose marks change are re-extracted, so the
+        result depends neither on page order nor on a run having been interrupted.
         """
-        self.con.execute("BEGIN")
         self.con.execute(f"""
             CREATE OR REPLACE TEMP TABLE _bp AS
-            SELECT a.source, p.hash FROM paragraphs p JOIN articles a USING (article_id)
+            SELECT a.source, p.hash FROM paragraphs p JOIN stg_articles a USING (article_id)
             WHERE NOT p.is_furniture AND NOT p.is_repeat
             GROUP BY a.source, p.hash
-            HAVING count(DISTINCT coalesce(a.duplicate_of, a.article_id)) >= {BOILERPLATE_MIN_STORIES}""")
-        touched = [r[0] for r in self.con.execute("""
-            UPDATE paragraphs SET is_boilerplate = true, kind = 'boilerplate'
-            FROM articles a, _bp
-            WHERE paragraphs.article_id = a.article_id AND a.source = _bp.source AND paragraphs.hash = _bp.hash
-              AND NOT paragraphs.is_boilerplate
-            RETURNING paragraphs.article_id""").fetchall()]
-        self.con.execute("COMMIT")
-        if touched:
-            self._reextract(sorted(set(touched)))
+            HAVING count(DISTINCT a.story_id) >= {BOILERPLATE_MIN_STORIES}""")
+        rows = self.con.execute("""
+            WITH flagged AS (
+                SELECT p.article_id, p.position, p.text, p.is_boilerplate, b.hash IS NOT NULL AS shared
+                FROM paragraphs p JOIN articles a USING (article_id) LEFT JOIN _bp b ON b.source = a.source AND b.hash = p.hash
+                WHERE NOT p.is_furniture AND NOT p.is_repeat)
+            SELECT article_id, position, text, shared, is_boilerplate FROM flagged
+            WHERE article_id IN (SELECT article_id FROM flagged WHERE shared OR is_boilerplate)
+            ORDER BY article_id, position""").fetchall()
+        changes: list[tuple[str, int, bool]] = []
+        for aid, group in groupby(rows, key=lambda r: r[0]):
+            body = [r[1:] for r in group]
+            want = boilerplate_positions([(pos, text, shared) for pos, text, shared, _ in body])
+            changes += [(aid, pos, pos in want) for pos, _, _, was in body if (pos in want) != was]
+        if changes:
+            self.con.register("_marks", pa.table({"article_id": [c[0] for c in changes], "position": [c[1] for c in changes],
+                                                  "mark": [c[2] for c in changes]}))
+            self.con.execute("""
+                UPDATE paragraphs SET is_boilerplate = m.mark, kind = CASE WHEN m.mark THEN 'boilerplate' ELSE 'body' END
+                FROM _marks m WHERE paragraphs.article_id = m.article_id AND paragraphs.position = m.position""")
+            self.con.unregister("_marks")
+            self._reextract(sorted({c[0] for c in changes}))
 
     def _reextract(self, ids: list[str]) -> None:
         cur = self.con.execute("SELECT * FROM articles WHERE article_id IN (SELECT unnest(?))", [ids])

@@ -39,10 +39,14 @@ def test_syndicated_copy_points_to_the_earliest_article(tmp_path):
 
 
 def test_paragraph_in_three_stories_of_a_source_is_boilerplate(tmp_path):
-    topics = ["pertanian di Kabupaten Bone", "perikanan di Kabupaten Barru", "pendidikan di Kota Makassar"]
-    for i, topic in enumerate(topics):
-        paras = [f"Berita {i} tentang {topic} yang disampaikan oleh pejabat setempat kepada wartawan hari ini "
-                 f"dengan rincian program yang berbeda-beda sesuai kebutuhan daerah nomor {i}.", SLOGAN]
+    bodies = ["Petani di Kabupaten Bone mulai menanam padi varietas baru setelah hujan turun merata sejak awal "
+              "bulan, dan dinas pertanian membagikan benih serta pupuk kepada kelompok tani di sebelas kecamatan.",
+              "Nelayan Kabupaten Barru menerima bantuan mesin perahu dari dinas perikanan; bantuan itu diharapkan "
+              "menambah hasil tangkapan yang turun selama musim angin barat tahun lalu.",
+              "Sekolah dasar di Kota Makassar menambah jam membaca setiap pagi, program yang menurut kepala dinas "
+              "pendidikan sudah menaikkan nilai literasi murid kelas tiga."]
+    for i, body in enumerate(bodies):
+        paras = [body, SLOGAN]
         (tmp_path / f"{i}.html").write_text(_page(f"https://a.id/{i}", "2022-07-06", paras))
     db = tmp_path / "w.duckdb"
     jobs.ingest([tmp_path], db=db, settings=_settings())
@@ -51,3 +55,29 @@ def test_paragraph_in_three_stories_of_a_source_is_boilerplate(tmp_path):
     leaked = con.execute("SELECT count(*) FROM articles WHERE text LIKE '%Portal berita terpercaya%'").fetchone()[0]
     con.close()
     assert (flagged, leaked) == (3, 0)
+
+
+def test_pages_name_their_article_and_the_article_names_its_page(tmp_path):
+    (tmp_path / "late.html").write_text(_page("https://b.id/x", "2022-07-08", [*STORY, "Editor: Budi"]))
+    (tmp_path / "early.html").write_text(_page("https://a.id/x", "2022-07-06", STORY))
+    db = tmp_path / "w.duckdb"
+    jobs.ingest([tmp_path], db=db, settings=_settings())
+    con = store.connect(db, read_only=True)
+    pages = dict(con.execute("SELECT url, article_id FROM pages").fetchall())
+    articles = dict(con.execute("SELECT article_id, page_url FROM articles").fetchall())
+    con.close()
+    assert {articles[aid] for aid in pages.values()} == set(pages)
+    assert all(articles[aid] == url for url, aid in pages.items())
+
+
+def test_syndication_views_list_copies_and_who_copies_whom(tmp_path):
+    (tmp_path / "late.html").write_text(_page("https://b.id/x", "2022-07-08", [*STORY, "Editor: Budi"]))
+    (tmp_path / "early.html").write_text(_page("https://a.id/x", "2022-07-06", STORY))
+    db = tmp_path / "w.duckdb"
+    jobs.ingest([tmp_path], db=db, settings=_settings())
+    con = store.connect(db, read_only=True)
+    copies = con.execute("SELECT url, is_original, copy_similarity IS NOT NULL FROM v_story_copies ORDER BY url").fetchall()
+    synd = con.execute("SELECT stories_originated, stories_copied, copies_from FROM v_syndication").fetchall()
+    con.close()
+    assert copies == [("https://a.id/x", True, False), ("https://b.id/x", False, True)]
+    assert synd == [(1, 1, ["local"])]
