@@ -22,7 +22,18 @@ from urllib.parse import urlsplit
 
 from fastwarc.warc import WarcRecord, WarcRecordType
 
-from flows.discover import ARTICLE_PATH, LISTING_PATH, Found, clean_url, feed_links, parse_feed, parse_sitemap, parse_wp_posts
+from flows.discover import (
+    ARTICLE_PATH,
+    LISTING_PATH,
+    Found,
+    clean_url,
+    feed_links,
+    looks_like_trap,
+    page_links,
+    parse_feed,
+    parse_sitemap,
+    parse_wp_posts,
+)
 from flows.errors import FetchError, NotHtml
 from flows.http import Client, Response, site_of
 from flows.pipeline import PageInput, now_iso
@@ -34,7 +45,6 @@ log = logging.getLogger(__name__)
 MAX_SITEMAPS = 50
 MAX_LISTING_PAGES = 30        # listing/tag/pagination pages followed when a site has no sitemap or feed
 PAUSE_AFTER_FAILURES = 5      # consecutive failed fetches after which a source is left alone for the run
-LISTING_LINK = re.compile(r"<a\s[^>]*href=[\"']([^\"'#]+)", re.IGNORECASE)
 
 
 @dataclass
@@ -43,6 +53,8 @@ class CrawlResult:
     fetched: int = 0                                              # HTML pages handed to extraction
     source: str = ""
     seconds: float = 0.0                                          # discovery and fetching of this source
+    robots: str | None = None                                     # robots.txt outcome for its host (RFC 9309)
+    paused_s: float | None = None                                 # Retry-After pause its host asked for
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,8 +125,7 @@ def _wanted(url: str, source: Source, settings: CrawlSettings, site: str, *, pat
     parts = urlsplit(url)
     if len(url) > settings.max_url_length or site_of(parts.hostname or "") != site:
         return False
-    segments = [s for s in parts.path.split("/") if s]
-    if len(segments) != len(set(segments)) and len(segments) > 3:   # /a/b/a/b/... traps
+    if looks_like_trap(url):
         return False
     if pattern and source.url_pattern and not re.search(source.url_pattern, url):
         return False
@@ -142,14 +153,18 @@ async def discover(client: Client, source: Source, settings: CrawlSettings) -> l
     if "sitemap" in source.discovery and not sitemaps:
         sitemaps.append(clean_url("/sitemap.xml", base) or base)
     seen: set[str] = set()
-    while sitemaps and len(seen) < MAX_SITEMAPS:
+    children: list[Found] = []          # of sitemap indexes: read newest first, so the cap drops the oldest
+    while (sitemaps or children) and len(seen) < MAX_SITEMAPS:
+        if not sitemaps:
+            children.sort(key=lambda f: f.lastmod or "", reverse=True)
+            sitemaps.append(children.pop(0).url)
         sm = sitemaps.pop(0)
         if sm in seen:
             continue
         seen.add(sm)
         r = await _try(client, sm, site)
         for f in parse_sitemap(r.body, sm) if r else []:
-            (sitemaps.append(f.url) if f.kind == "sitemap" else found.append(f))
+            (children.append(f) if f.kind == "sitemap" else found.append(f))
     if "feed" in source.discovery:
         if not feeds:
             home = await _try(client, base, site)
@@ -182,9 +197,8 @@ async def _listing_links(client: Client, source: Source, site: str, settings: Cr
         pages += 1
         if page is None:
             continue
-        for href in LISTING_LINK.findall(page.body.decode("utf-8", "replace")):
-            link = clean_url(href, url)
-            if not link or link in seen or not _wanted(link, source, settings, site, pattern=False):
+        for link in page_links(page.body, url):
+            if link in seen or not _wanted(link, source, settings, site, pattern=False):
                 continue
             seen.add(link)
             path = urlsplit(link).path + ("?" + urlsplit(link).query if urlsplit(link).query else "")
@@ -271,6 +285,8 @@ async def crawl_sources(sources: list[Source], settings: CrawlSettings, known: d
             start = time.perf_counter()
             result = await _crawl_one(client, source, settings, known, archive, run_id, emit)
             result.source, result.seconds = source.id, time.perf_counter() - start
+            host = urlsplit(source.base_url).netloc
+            result.robots, result.paused_s = client.robots_states.get(host), client.pauses.get(host)
             return result
         return list(await asyncio.gather(*(one(s) for s in sources)))
 

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import gzip
 import io
+import itertools
 import json
 import re
 import zlib
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from email.utils import parsedate_to_datetime
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
+import feedparser
 from courlan import normalize_url
 from lxml import etree
 from selectolax.lexbor import LexborHTMLParser
@@ -36,7 +40,7 @@ MAX_GZIP_BYTES = 50_000_000
 @dataclass(frozen=True, slots=True)
 class Found:
     url: str
-    lastmod: str | None = None      # ISO date/time when the sitemap or feed gives one
+    lastmod: str | None = None      # UTC ISO date/time when the sitemap or feed gives one
     kind: str = "page"              # page | sitemap
 
 
@@ -79,8 +83,29 @@ def _xml_root(body: bytes) -> etree._Element | None:
         return None
 
 
+def iso_utc(value: str | None) -> str | None:
+    """A feed or sitemap date as UTC ISO 8601 ("2022-06-06T03:00:00"; a bare date stays a date), None when
+    unreadable. RFC 822 ("Mon, 06 Jun 2022 10:00:00 +0700") and W3C/ISO forms are read."""
+    if not value or not value.strip():
+        return None
+    text = value.strip()
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return date.fromisoformat(text).isoformat()
+        when = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            when = parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            return None
+    if when.tzinfo is not None:
+        when = when.astimezone(UTC).replace(tzinfo=None)
+    return when.isoformat(timespec="seconds")
+
+
 def parse_sitemap(body: bytes, base: str) -> list[Found]:
-    """URLs of a sitemap or sitemap index (children come back with kind='sitemap')."""
+    """URLs of a sitemap or sitemap index (children come back with kind='sitemap'). A news sitemap's
+    <news:publication_date> is the date when present, else <lastmod>; dates are UTC ISO."""
     root = _xml_root(body)
     if root is None:
         return []
@@ -89,38 +114,35 @@ def parse_sitemap(body: bytes, base: str) -> list[Found]:
     for node in root:
         if _local(node.tag) not in ("url", "sitemap"):
             continue
-        loc = lastmod = None
+        loc = None
+        dates: dict[str, str] = {}
         for child in node.iter():
             name = _local(child.tag)
-            if name == "loc" and child.text:
+            if name == "loc" and child.text and loc is None:
                 loc = child.text
-            elif name in ("lastmod", "publication_date") and child.text and not lastmod:
-                lastmod = child.text.strip()
+            elif name in ("lastmod", "publication_date") and child.text:
+                dates.setdefault(name, child.text)
         url = clean_url(loc, base) if loc else None
         if url:
-            out.append(Found(url, lastmod, "sitemap" if is_index else "page"))
+            when = iso_utc(dates.get("publication_date")) or iso_utc(dates.get("lastmod"))
+            out.append(Found(url, when, "sitemap" if is_index else "page"))
     return out
 
 
 def parse_feed(body: bytes, base: str) -> list[Found]:
-    """Item links of an RSS 2.0 / RSS 1.0 / Atom feed."""
-    root = _xml_root(body)
-    if root is None:
+    """Entry links of an RSS 0.9x/1.0/2.0 or Atom feed, read by feedparser: the entry's alternate link
+    (never a rel="replies" comment feed), else its guid when that is a permalink; dates as UTC ISO."""
+    try:
+        parsed = feedparser.parse(maybe_gunzip(body), response_headers={"content-location": base})
+    except Exception:        # feedparser is lenient, but this is untrusted input: no entry, never a crash
         return []
     out = []
-    for item in root.iter():
-        if _local(item.tag) not in ("item", "entry"):
-            continue
-        link = date = None
-        for child in item:
-            name = _local(child.tag)
-            if name == "link":
-                link = child.get("href") or child.text or link
-            elif name in ("pubdate", "published", "updated", "date") and child.text and not date:
-                date = child.text.strip()
-        url = clean_url(link, base) if link else None
+    for entry in parsed.get("entries", []):
+        link = entry.get("link") or (entry.get("id") if entry.get("guidislink") else None)
+        url = clean_url(str(link), base) if link else None
         if url:
-            out.append(Found(url, date))
+            stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+            out.append(Found(url, datetime(*stamp[:6]).isoformat() if stamp else None))
     return out
 
 
@@ -134,18 +156,22 @@ def parse_wp_posts(body: bytes, base: str) -> list[Found]:
     for p in posts if isinstance(posts, list) else []:
         url = clean_url(str(p.get("link", "")), base) if isinstance(p, dict) else None
         if url:
-            out.append(Found(url, str(p.get("date_gmt") or p.get("date") or "") or None))
+            out.append(Found(url, iso_utc(str(p.get("date_gmt") or p.get("date") or ""))))
     return out
+
+
+def _html_tree(html: bytes) -> LexborHTMLParser | None:
+    try:
+        return LexborHTMLParser(html.decode("utf-8", "replace"))
+    except Exception:       # a parser failure on hostile bytes yields no link, never a crash
+        return None
 
 
 def feed_links(html: bytes, base: str) -> list[str]:
     """Feeds a page announces with <link rel="alternate" type="application/rss+xml|atom+xml">."""
-    try:
-        tree = LexborHTMLParser(html.decode("utf-8", "replace"))
-    except Exception:
-        return []
+    tree = _html_tree(html)
     out = []
-    for node in tree.css('link[rel="alternate"]'):
+    for node in tree.css('link[rel="alternate"]') if tree else []:
         kind = (node.attributes.get("type") or "").lower()
         href = node.attributes.get("href")
         if href and ("rss" in kind or "atom" in kind):
@@ -153,3 +179,40 @@ def feed_links(html: bytes, base: str) -> list[str]:
             if url:
                 out.append(url)
     return out
+
+
+def page_links(html: bytes, base: str) -> list[str]:
+    """Every <a href> of a listing page, absolute and cleaned (honouring <base href>), in page order."""
+    tree = _html_tree(html)
+    if tree is None:
+        return []
+    base_node = tree.css_first("base[href]")
+    base = urljoin(base, base_node.attributes.get("href") or "") if base_node else base
+    links = (clean_url(a.attributes.get("href") or "", base) for a in tree.css("a[href]"))
+    return list(dict.fromkeys(u for u in links if u))
+
+
+MAX_QUERY_PARAMS = 6
+MAX_DEPTH = 12
+
+
+def looks_like_trap(url: str) -> bool:
+    """A crawler trap: a run of path segments that repeats (/a/b/a/b/), one word segment three times,
+    a query with many parameters, a very deep path, or a calendar/pagination far outside real archives.
+    Numeric parts never count as repeats: /2023/01/01/slug/ and /2024/05/05/slug/ are ordinary dates."""
+    parts = urlsplit(url)
+    segments = [s for s in parts.path.split("/") if s]
+    if len(segments) > MAX_DEPTH or len(parse_qsl(parts.query, keep_blank_values=True)) > MAX_QUERY_PARAMS:
+        return True
+    words = [s.lower() for s in segments if not s.isdigit()]
+    if any(words.count(w) >= 3 for w in set(words)):
+        return True
+    for k in range(2, len(segments) // 2 + 1):
+        for i in range(len(segments) - 2 * k + 1):
+            run = segments[i:i + k]
+            if run == segments[i + k:i + 2 * k] and not all(x.isdigit() for x in run):
+                return True
+    years = [int(s) for s in segments if len(s) == 4 and s.isdigit()]
+    pages = [int(v) for k, v in parse_qsl(parts.query) if k.lower() in ("page", "paged") and v.isdigit()]
+    pages += [int(b) for a, b in itertools.pairwise(segments) if a.lower() in ("page", "halaman") and b.isdigit()]
+    return any(y < 1990 or y > 2100 for y in years) or any(p > 1000 for p in pages)

@@ -7,7 +7,8 @@
     │   ├── BlockedAddress       the host resolves to a non-public address (SSRF guard)
     │   ├── OffsiteRedirect      a redirect leaves the source's site, or loops, or is too long
     │   ├── BodyTooLarge         the (decompressed) body passed the byte cap
-    │   └── NotHtml              the response is not an HTML document
+    │   ├── NotHtml              the response is not an HTML document
+    │   └── HostPaused           the host asked us to come back later (Retry-After beyond our wait)
     ├── ExtractError         a page could not be turned into text
     └── StoreError           the database cannot be opened, migrated or written
 """
@@ -48,6 +49,10 @@ class BodyTooLarge(FetchError):
 
 class NotHtml(FetchError):
     reason = "not-html"
+
+
+class HostPaused(FetchError):
+    reason = "paused"
 
 
 class ExtractError(WartaError):

@@ -1,11 +1,15 @@
 """A polite, safe HTTP client for crawling news sites (httpx, async).
 
-- robots.txt obeyed (protego), Crawl-delay honoured up to 30 s; one request at a time per host with
-  a per-host delay; many hosts in parallel.
+- robots.txt obeyed (protego) as RFC 9309 says: up to five redirects followed; 4xx = no restrictions;
+  5xx or unreachable = nothing may be fetched from that host this run; the outcome per host is kept in
+  `robots_states`. Crawl-delay honoured up to 30 s; one request at a time per host with a per-host
+  delay; many hosts in parallel.
 - http/https only; hosts that resolve to non-public addresses are refused on every hop unless
   allow_private; redirects are followed by hand (at most max_redirects, same site only).
 - the body is streamed and capped on *decompressed* bytes; connect/read/total timeouts.
-- 429/503 honour Retry-After; 5xx, timeouts and connection errors retry with backoff and jitter.
+- 429/503 honour Retry-After; 5xx, timeouts and connection errors retry with backoff and jitter. A
+  Retry-After longer than 30 s pauses that host (other hosts go on): its URLs are skipped with reason
+  `paused` until the time has passed, and the pause is kept in `pauses` for the run report.
 """
 
 from __future__ import annotations
@@ -21,12 +25,16 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 from protego import Protego
+from tld import get_fld
+from tld.exceptions import TldBadUrl, TldDomainNotFound
 
-from flows.errors import BlockedAddress, BodyTooLarge, FetchError, OffsiteRedirect, RobotsDisallowed
+from flows.errors import BlockedAddress, BodyTooLarge, FetchError, HostPaused, OffsiteRedirect, RobotsDisallowed
 from flows.settings import CrawlSettings
 
 MAX_CRAWL_DELAY_S = 30.0
 MAX_RETRY_AFTER_S = 30.0
+ROBOTS_REDIRECTS = 5          # RFC 9309: follow at least five
+_DISALLOW_ALL = "User-agent: *\nDisallow: /\n"
 ATTEMPTS = 3
 ADDRESS_RECHECK_S = 60.0      # a host's resolved addresses are checked again after this long
 
@@ -42,15 +50,19 @@ class Response:
 
 
 def site_of(host: str) -> str:
-    """The registrable part of a host, roughly: the last two labels, three for *.co.id / *.go.id style."""
+    """The registrable domain of a host by the public suffix list (tld): every village (*.desa.id), school
+    (*.sch.id), office (*.go.id) or blog (*.blogspot.com) is its own site. Addresses are their own site;
+    names outside the list (localhost, *.test) fall back to their last two labels."""
     try:
         return str(ipaddress.ip_address(host.strip("[]")))     # an address is its own site
     except ValueError:
         pass
-    labels = host.lower().rstrip(".").split(".")
-    if len(labels) >= 3 and labels[-2] in ("co", "go", "ac", "or", "web", "my", "sch", "net", "com", "org"):
-        return ".".join(labels[-3:])
-    return ".".join(labels[-2:])
+    host = host.lower().rstrip(".")
+    try:
+        return str(get_fld(host, fix_protocol=True))
+    except (TldBadUrl, TldDomainNotFound, ValueError):
+        pass
+    return ".".join(host.split(".")[-2:])
 
 
 def check_address(host: str, *, allow_private: bool) -> None:
@@ -76,6 +88,7 @@ class _Host:
     robots: Protego | None = None
     robots_loaded: bool = False
     address_checked_at: float = -1e9
+    paused_until: float = 0.0
 
 
 class Client:
@@ -84,6 +97,8 @@ class Client:
     def __init__(self, settings: CrawlSettings, *, transport: httpx.AsyncBaseTransport | None = None) -> None:
         self.settings = settings
         self._hosts: dict[str, _Host] = {}
+        self.robots_states: dict[str, str] = {}    # host -> ok | missing (4xx: allow all) | unavailable (disallow all)
+        self.pauses: dict[str, float] = {}         # host -> seconds it asked us to stay away
         timeout = httpx.Timeout(settings.read_timeout_s, connect=settings.connect_timeout_s)
         self._http = httpx.AsyncClient(timeout=timeout, follow_redirects=False, transport=transport,
                                        headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"})
@@ -98,17 +113,38 @@ class Client:
         return self._hosts.setdefault(host, _Host())
 
     async def robots(self, url: str) -> Protego | None:
+        """The host's robots rules, loaded once per run (None: no restrictions)."""
         parts = urlsplit(url)
         h = self._host(parts.netloc)
         if not h.robots_loaded:
             h.robots_loaded = True
-            try:
-                r = await self._request(f"{parts.scheme}://{parts.netloc}/robots.txt")
-                if r.status == 200:
-                    h.robots = Protego.parse(r.body.decode("utf-8", "replace"))
-            except FetchError:
-                h.robots = None
+            h.robots, self.robots_states[parts.netloc] = await self._load_robots(f"{parts.scheme}://{parts.netloc}/robots.txt")
         return h.robots
+
+    async def _load_robots(self, url: str) -> tuple[Protego | None, str]:
+        """RFC 9309: follow up to five redirects (wherever they go; every hop is address-checked);
+        200 = the rules; 4xx (or too many redirects) = allow all; 5xx or unreachable = disallow all."""
+        first = url
+        try:
+            for _ in range(ROBOTS_REDIRECTS + 1):
+                r = await asyncio.wait_for(self._request(url), timeout=self.settings.total_timeout_s)
+                if r.status in (301, 302, 303, 307, 308) and "location" in r.headers:
+                    url = urljoin(url, r.headers["location"])
+                    if urlsplit(url).scheme not in ("http", "https"):
+                        return None, f"missing: redirect to {url}"
+                    continue
+                if r.status == 200:
+                    return Protego.parse(r.body.decode("utf-8", "replace")), "ok"
+                if 400 <= r.status < 500:
+                    return None, f"missing: status {r.status}"
+                return Protego.parse(_DISALLOW_ALL), f"unavailable: status {r.status}"
+            return None, f"missing: more than {ROBOTS_REDIRECTS} redirects"
+        except BlockedAddress:
+            if url == first:         # the host itself is refused: its pages will say so, with that reason
+                return None, "blocked-address"
+            return Protego.parse(_DISALLOW_ALL), "unavailable: redirect to a refused address"
+        except (FetchError, httpx.HTTPError, TimeoutError) as exc:
+            return Protego.parse(_DISALLOW_ALL), f"unavailable: {type(exc).__name__}"
 
     async def _polite_wait(self, host: str, delay_s: float) -> None:
         h = self._host(host)
@@ -126,8 +162,12 @@ class Client:
             raise FetchError(f"not an http(s) URL: {url}")
         robots = await self.robots(url)
         if robots is not None and not robots.can_fetch(url, self.settings.user_agent):
-            raise RobotsDisallowed(f"robots.txt disallows {url}")
+            state = self.robots_states.get(parts.netloc, "ok")
+            raise RobotsDisallowed(f"robots.txt disallows {url}" if state == "ok" else
+                                   f"robots.txt {state}: nothing is fetched from {parts.netloc} this run")
         h = self._host(parts.netloc)
+        if h.paused_until > time.monotonic():
+            raise HostPaused(f"{parts.netloc} asked to wait {self.pauses[parts.netloc]:.0f} s (Retry-After)")
         async with h.lock:
             await self._polite_wait(parts.netloc, self.settings.delay_s if delay_s is None else delay_s)
             try:
@@ -145,9 +185,15 @@ class Client:
                 await asyncio.sleep(_backoff(attempt))
                 continue
             if r.status in (429, 503) or r.status >= 500:
+                wait = _retry_after(r.headers.get("retry-after"))
+                if wait is not None and wait > MAX_RETRY_AFTER_S:
+                    host = urlsplit(url).netloc
+                    self._host(host).paused_until = time.monotonic() + wait
+                    self.pauses[host] = wait
+                    raise HostPaused(f"{host} asked to wait {wait:.0f} s (Retry-After): paused")
                 if attempt == ATTEMPTS:
                     return r
-                await asyncio.sleep(_retry_after(r.headers.get("retry-after")) or _backoff(attempt))
+                await asyncio.sleep(wait if wait is not None else _backoff(attempt))
                 continue
             return r
         raise AssertionError("unreachable")
@@ -192,12 +238,13 @@ def _backoff(attempt: int) -> float:
 
 
 def _retry_after(value: str | None) -> float | None:
+    """Seconds a Retry-After header asks for (delta-seconds or an HTTP date), None when absent or unreadable."""
     if not value:
         return None
     try:
-        return min(MAX_RETRY_AFTER_S, max(0.0, float(value)))
+        return max(0.0, float(value))
     except ValueError:
         try:
-            return min(MAX_RETRY_AFTER_S, max(0.0, parsedate_to_datetime(value).timestamp() - time.time()))
+            return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
         except (TypeError, ValueError):
             return None

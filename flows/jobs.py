@@ -22,8 +22,8 @@ import duckdb
 
 from extractors import clean, extract_facts, facts_to_contract, load_lexicon
 from flows import report, snapshot, store
-from flows.errors import ExtractError
-from flows.local import iter_pages, warc_pages
+from flows.errors import WartaError
+from flows.local import iter_pages, source_namer, warc_pages
 from flows.pipeline import (
     Loader,
     PageInput,
@@ -34,7 +34,7 @@ from flows.pipeline import (
     make_pool,
     start_run,
 )
-from flows.settings import Settings, Source, load_settings
+from flows.settings import Settings, Source, load_settings, load_sources
 
 if TYPE_CHECKING:
     from flows.resume import Journal
@@ -61,8 +61,9 @@ def extract(paths: list[Path]) -> Iterator[dict[str, Any]]:
         source = Path(urlsplit(page.url).path).name
         try:
             text = _article_text(page).text
-        except ExtractError as exc:
-            yield {"source": source, "error": str(exc), **empty}
+        except Exception as exc:  # one hostile input is one error row, never the end of the others
+            reason = exc.reason if isinstance(exc, WartaError) else f"extract: {type(exc).__name__}"
+            yield {"source": source, "error": f"{reason}: {exc}", **empty}
             continue
         yield {"source": source, **facts_to_contract(extract_facts(clean(text, lex).text, lex))}
     for rec in skipped:
@@ -101,7 +102,8 @@ def ingest(paths: list[Path], *, db: Path, settings: Settings | None = None, pro
     with snapshot.writing(db, wait_s=wait_s) as con:
         prepare(con)
         skipped: list[dict[str, Any]] = []
-        pages = iter_pages(paths, max_bytes=settings.crawl.max_bytes, skipped=skipped)
+        pages = iter_pages(paths, max_bytes=settings.crawl.max_bytes, skipped=skipped,
+                           warc_source=source_namer(load_sources()))
         return _run_extraction(con, start_run(con, "ingest"), pages, settings, records=lambda: skipped,
                                progress=progress, executor=executor)
 
@@ -197,7 +199,9 @@ def crawl_sources_into(sources: list[Source], *, db: Path, settings: Settings, k
                                      records=lambda: [rec for r in results for rec in r.records],
                                      details=lambda: {"recovered_pages": len(journal.records),
                                                       "recovered_runs": journal.runs,
-                                                      "crawl_seconds": {r.source: round(r.seconds, 2) for r in results}})
+                                                      "crawl_seconds": {r.source: round(r.seconds, 2) for r in results},
+                                                      "robots": {r.source: r.robots for r in results if r.robots},
+                                                      "paused_s": {r.source: r.paused_s for r in results if r.paused_s}})
         finally:
             archive.close()
         resume.mark_recovered(con, journal.runs)

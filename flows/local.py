@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from warcio.archiveiterator import ArchiveIterator
 
+from flows.http import site_of
 from flows.pipeline import PageInput, now_iso
+from flows.settings import Source
 from flows.text import charset_of
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")
@@ -39,8 +42,10 @@ def _record(path: Path, source: str, run_id: str | None, **extra: Any) -> dict[s
 
 
 def iter_pages(paths: list[Path], *, source: str = "local", run_id: str | None = None,
-               max_bytes: int = 10_000_000, skipped: list[dict[str, Any]] | None = None) -> Iterator[PageInput]:
-    """PageInputs for every file; missing, oversized or unknown files land in `skipped` with a reason.
+               max_bytes: int = 10_000_000, skipped: list[dict[str, Any]] | None = None,
+               warc_source: SourceNamer | None = None) -> Iterator[PageInput]:
+    """PageInputs for every file; missing, oversized, unknown or corrupt files land in `skipped` with a reason.
+    WARC records are labelled `warc_source(url)` when given (see source_namer), else `source`.
 
     HTML and text files are not read here: the worker that extracts a page reads it (PageInput.read),
     so only paths travel to worker processes or Dask workers, and the writer keeps its CPU for loading."""
@@ -48,7 +53,7 @@ def iter_pages(paths: list[Path], *, source: str = "local", run_id: str | None =
         kind = _kind(path)
         try:
             if kind == "warc":
-                yield from _warc_pages(path, source, run_id, max_bytes, skipped)
+                yield from _warc_pages(path, warc_source or source, run_id, max_bytes, skipped)
                 continue
             if kind is None:
                 raise ValueError("not an HTML, text or WARC file")
@@ -98,17 +103,55 @@ def _warc_page(rec: Any, path: Path, source: str, run_id: str | None, max_bytes:
     return PageInput(url, body, source, row["fetched_at"], charset=charset_of(ctype), page_row=row), row
 
 
-def _warc_pages(path: Path, source: str, run_id: str | None, max_bytes: int,
+def _warc_pages(path: Path, source: str | SourceNamer, run_id: str | None, max_bytes: int,
                 skipped: list[dict[str, Any]] | None) -> Iterator[PageInput]:
-    with path.open("rb") as fh:
-        for rec in ArchiveIterator(fh):
-            if rec.rec_type != "response":
-                continue
-            page, row = _warc_page(rec, path, source, run_id, max_bytes)
-            if page is not None:
-                yield page
-            elif skipped is not None:
-                skipped.append(row)
+    """Every response record of one WARC file. The file is its own failure domain: a corrupt or truncated
+    record (warcio raises many kinds of error on hostile bytes) ends this file with a recorded reason, and
+    the records before it, and every other file, are still loaded."""
+    records = 0
+    try:
+        with path.open("rb") as fh:
+            for rec in ArchiveIterator(fh):
+                records += 1
+                if rec.rec_type != "response":
+                    continue
+                target = rec.rec_headers.get_header("WARC-Target-URI")
+                if not target:
+                    raise ValueError(f"record {records} has no WARC-Target-URI")
+                page, row = _warc_page(rec, path, source(target) if callable(source) else source, run_id, max_bytes)
+                if page is not None:
+                    yield page
+                elif skipped is not None:
+                    skipped.append(row)
+    except Exception as exc:  # untrusted bytes: record the reason, keep the rest of the run
+        if skipped is not None:
+            where = f"after {records} record(s)" if records else "at its start"
+            skipped.append({**_record(path, source if isinstance(source, str) else "local", run_id),
+                            "outcome": "error", "error": f"input: unreadable WARC {where}: {type(exc).__name__}: {exc}"})
+
+
+SourceNamer = Callable[[str], str]
+
+
+def source_namer(sources: Iterable[Source]) -> SourceNamer:
+    """Names the outlet of a WARC record's URL, so a backfill (Common Crawl News, another crawler's
+    archive) keeps its provenance: the configured source of the record's host (exact host first, then
+    its registrable site when only one source has it), else the host itself."""
+    def host_of(url: str) -> str:
+        host = (urlsplit(url).hostname or "").lower()
+        return host[4:] if host.startswith("www.") else host
+    by_host = {host_of(s.base_url): s.id for s in sources}
+    by_site: dict[str, set[str]] = {}
+    for s in sources:
+        by_site.setdefault(site_of(host_of(s.base_url)), set()).add(s.id)
+
+    def name(url: str) -> str:
+        host = host_of(url)
+        if host in by_host:
+            return by_host[host]
+        ids = by_site.get(site_of(host), set()) if host else set()
+        return next(iter(ids)) if len(ids) == 1 else (host or "local")
+    return name
 
 
 def warc_pages(records: list[tuple[Path, int, str]], max_bytes: int = 10_000_000) -> Iterator[PageInput]:

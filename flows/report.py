@@ -48,6 +48,11 @@ def markdown(run: dict[str, Any], failing: list[str]) -> str:
         lines.append(f"| {source} | {c.get('pages', 0)} | {c.get('articles_new', 0)} | {c.get('articles_updated', 0)} "
                      f"| {c.get('unchanged', 0)} | {c.get('not_modified', 0)} | {c.get('facts', 0)} | {errors} "
                      f"| {crawl_s.get(source, '-')} |")
+    robots = {k: v for k, v in (details.get("robots") or {}).items() if v != "ok"}
+    if robots:
+        lines += ["", "**robots.txt:** " + ", ".join(f"{k} {v}" for k, v in sorted(robots.items()))]
+    if details.get("paused_s"):
+        lines += ["", "**Paused (Retry-After):** " + ", ".join(f"{k} {v:.0f} s" for k, v in sorted(details["paused_s"].items()))]
     if failing:
         lines += ["", f"**Failing {FAILING_STREAK} runs in a row:** {', '.join(failing)}"]
     return "\n".join(lines) + "\n"

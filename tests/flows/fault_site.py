@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import threading
 import time
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 ARTICLE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>Berita {n}</title>
@@ -174,10 +175,28 @@ class FaultSite(_LoopbackSite):
         return Handler
 
 
-class StaticSite(_LoopbackSite):
-    """A loopback site from a dict {path: html}; `{base}` in a page is replaced by the site's address."""
+@dataclass(frozen=True)
+class Reply:
+    """A StaticSite answer other than a plain 200 page: a status, headers (Location, Retry-After ...)."""
 
-    def __init__(self, pages: dict[str, str]) -> None:
+    status: int
+    body: str = ""
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def _content_type(path: str) -> str:
+    if path.endswith(".txt"):
+        return "text/plain"
+    if path.endswith((".xml", "/feed/", "/atom/")):
+        return "application/xml"
+    return "text/html; charset=utf-8"
+
+
+class StaticSite(_LoopbackSite):
+    """A loopback site from a dict {path: html or Reply}; `{base}` in a page is replaced by the site's
+    address; `hits` counts requests per path (query included when there is one)."""
+
+    def __init__(self, pages: dict[str, str | Reply]) -> None:
         self.pages = pages
         self.hits: dict[str, int] = {}
         site = self
@@ -189,11 +208,16 @@ class StaticSite(_LoopbackSite):
             def do_GET(self) -> None:
                 path = self.path.split("?")[0]
                 site.hits[path] = site.hits.get(path, 0) + 1
-                body = site.pages.get(path)
-                data = (body or "not found").replace("{base}", site.base).encode()
-                self.send_response(200 if body is not None else 404)
-                self.send_header("Content-Type", "text/plain" if path.endswith(".txt") else "text/html; charset=utf-8")
+                if self.path != path:
+                    site.hits[self.path] = site.hits.get(self.path, 0) + 1
+                page = site.pages.get(path)
+                reply = page if isinstance(page, Reply) else Reply(200 if page is not None else 404, page or "not found")
+                data = reply.body.replace("{base}", site.base).encode()
+                self.send_response(reply.status)
+                self.send_header("Content-Type", _content_type(path))
                 self.send_header("Content-Length", str(len(data)))
+                for k, v in reply.headers.items():
+                    self.send_header(k, v.replace("{base}", site.base))
                 self.end_headers()
                 self.wfile.write(data)
 
