@@ -52,6 +52,12 @@ def _first(region: Region, mentions: list[RegionMention]) -> int:
     return min(m.span.start for m in mentions if m.region == region)
 
 
+def _names_a_person(name: str, officials: list[Official]) -> bool:
+    """An 'innovation' that is the name of an official of the same text is that person."""
+    words = set(name.casefold().split())
+    return any(words <= set(o.name.casefold().split()) for o in officials)
+
+
 def extract_facts(text: str, lex: Lexicon, *, ref_date: date | None = None) -> Facts:
     """All facts of one cleaned article text."""
     mentions = find_regions(text, lex)
@@ -60,7 +66,7 @@ def extract_facts(text: str, lex: Lexicon, *, ref_date: date | None = None) -> F
     return Facts(
         dates=tuple(dates),
         officials=tuple(officials),
-        innovations=tuple(find_innovations(text, lex)),
+        innovations=tuple(i for i in find_innovations(text, lex) if not _names_a_person(i.name, officials)),
         events=tuple(find_events(text, lex, dates=dates, officials=officials)),
         regions=tuple(mentions),
         region_list=tuple(article_regions(mentions, officials)),

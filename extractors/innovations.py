@@ -47,7 +47,7 @@ def _phrase_before(text: str, end: int) -> tuple[int, str] | None:
     return start, text[start:end].rstrip()
 
 
-_PAREN = re.compile(r"\(([^()/\n]{2,60})\)")
+_PAREN = re.compile(r"\(([^()/\n]{2,160})\)")
 _ATAU = re.compile(r"\s+atau\s+")
 _WINDOW = 150
 
@@ -67,6 +67,9 @@ class _Patterns:
     sector: re.Pattern[str]
     excluded_head: re.Pattern[str]      # starts like an event ("sosialisasi ...") or an institution ("badan ...")
     agency: re.Pattern[str]
+    list_marker: re.Pattern[str]
+    via: re.Pattern[str]
+    topic: re.Pattern[str]
 
 
 @cache
@@ -91,6 +94,9 @@ def _patterns(lex: Lexicon) -> _Patterns:
             rf"[”\"’')]?\s*,?\s+(?:juga\s+)?(?:dari|milik|besutan|karya|inisiasi|garapan)\s+"
             rf"(?P<agency>{alt(set(lex.agency_heads) | {h.upper() for h in lex.agency_heads})}"
             rf"(?:\s+(?:Kab\.|Prov\.|{_CAP}|dan|&|\d+))*)"),
+        list_marker=re.compile(rf"\b{alt(cased(lex.list_markers))}\b\s*:?"),
+        via=re.compile(rf"\b{alt(cased(lex.via_words))}\b"),
+        topic=re.compile(alt(cased(lex.innovation_topic))),
         excluded_head=re.compile(rf"{alt(list(lex.event_triggers))}|{alt([h.lower() for h in lex.non_innovation_heads])}(?:\s|$)"),
     )
 
@@ -99,8 +105,161 @@ def _words(s: str) -> list[str]:
     return re.findall(r"[\w’'-]+", s)
 
 
-def _excluded(name: str, lex: Lexicon) -> bool:
-    """Institutions, competitions, plans, slogans, regions and generic phrases are not innovations."""
+def _letters(s: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", s.lower())
+
+
+def align(short: str, long: str) -> float:
+    """How well a short form abbreviates a long one: the share of its letters found in order in the long
+    form (Indonesian acronyms take syllables, not only initials: BUAH SABAR, Pembuangan Limbah ...), 0 when
+    its first letter is not in the long form's first word."""
+    s, words = _letters(short), long.split()
+    if not s or not words or s[0] not in _letters(words[0]):
+        return 0.0
+    rest, found = _letters(long), 0
+    at = rest.find(s[0])
+    for ch in s:
+        nxt = rest.find(ch, at)
+        if nxt >= 0:
+            found, at = found + 1, nxt + 1
+    return found / len(s)
+
+
+def abbreviates(brand: str, long: str) -> bool:
+    """The brand, or its last words ("Rompi KPK" -> "KPK"), abbreviates the long form: most of its letters
+    in order, and far fewer letters than the long form has (a person's name beside a post does not)."""
+    words, n = brand.split(), len(_letters(long))
+    return any(align(tail, long) >= (0.5 if tail.isupper() else 0.75) and len(_letters(tail)) <= 0.6 * n
+               for tail in (" ".join(words[i:]) for i in range(len(words))))
+
+
+_BRANDISH = re.compile(r"(?:[A-Z0-9][\w’'&-]*|[a-z]{1,2}-[A-Za-z0-9][\w-]*|[a-z]{1,2}[A-Z][\w-]*)")
+_NAME_LINK = frozenset({"dan", "di", "untuk", "for", "of", "in", "the", "&", "ke", "v", "to", "and", "on"})
+_CLAUSE_END = re.compile(r"[.;:!?()\n,“”\"]")
+
+
+def _is_alias(word: str, lex: Lexicon) -> bool:
+    return word in lex.region_aliases or word.title() in lex.region_aliases or word.upper() in lex.region_aliases
+
+
+def named_like_a_brand(name: str, lex: Lexicon) -> bool:
+    """A name read from running text (after a cue, in a list) must look made up: not opened by a generic or
+    agency word ("Daerah Sanga Belida", "Puskesmas Kalianda"), no year in it, and a single word must be
+    coined (capitals inside, a hyphen or digit, or not a common word of the language)."""
+    words = name.split()
+    first = words[0].lower()
+    if first in lex.generic_words or words[0] in lex.agency_heads or first in lex.title_words or re.search(r"\b(19|20)\d\d\b", name):
+        return False
+    if len(words) > 1:
+        return True
+    w = words[0]
+    return bool(re.search(r"[A-Z].*[A-Z]|[-\d]", w[1:] if w[:1].isupper() else w)) or \
+        (len(w) >= 4 and w.lower() not in lex.common_words)
+
+
+def _opener(word: str, lex: Lexicon) -> bool:
+    """A capitalised word that opens a sentence or a list, not a name: "Diantaranya", "Kemudian", "Inovasi"."""
+    low = word.lower()
+    return (low in lex.function_words or low in lex.ordinals or low in lex.innovation_prefixes
+            or any(low == m for m in lex.list_markers) or low in lex.months or low in lex.weekdays)
+
+
+def _stop_word(word: str, lex: Lexicon) -> bool:
+    """Where a name ends and its agency begins: "Bang Sayur | Dinas Ketahanan Pangan", "Deng Siba | BPBD"."""
+    return word in lex.agency_heads or word.upper() in lex.institutions or word in lex.institutions
+
+
+_TRAIL = "”\"’.,;:)!?"
+_QUOTES_OPEN = "“\"‘'"
+
+
+def _core(raw: str) -> str:
+    return raw.strip(_QUOTES_OPEN + _TRAIL + "(")
+
+
+def brand_after(text: str, pos: int, lex: Lexicon, limit: int = 7) -> tuple[int, str] | None:
+    """The name that starts at `pos` (after spaces and an opening quote): capitalised, upper-case or
+    e-/i-prefixed words with linking words inside, up to an agency, a clause end or a lower-case word."""
+    line_end = text.find("\n", pos)
+    tokens = list(_TOKEN.finditer(text, pos, min(len(text) if line_end < 0 else line_end, pos + 160)))
+    if not tokens or text[pos:tokens[0].start()].strip() or tokens[0].group(0).startswith("("):
+        return None
+    names: list[re.Match[str]] = []
+    for i, t in enumerate(tokens):
+        raw, core = t.group(0), _core(t.group(0))
+        nxt = _core(tokens[i + 1].group(0)) if i + 1 < len(tokens) else ""
+        if names and core.lower() in lex.innovation_prefixes and _core(names[-1].group(0)) not in _NAME_LINK:
+            return None     # "Laboratorium Inovasi", "Kategori Inovasi": a phrase about innovation, not a name
+        if _BRANDISH.fullmatch(core) and not (names and (_stop_word(core, lex) or core.lower() in lex.innovation_prefixes)) \
+                and not raw.startswith("("):
+            names.append(t)
+        elif names and core in _NAME_LINK and raw == core and _BRANDISH.fullmatch(nxt) and not _stop_word(nxt, lex) \
+                and nxt.lower() not in lex.innovation_prefixes:
+            names.append(t)
+            continue
+        else:
+            break
+        if raw.rstrip(_TRAIL) != raw or len(names) >= limit:
+            break
+    if not names:
+        return None
+    words = [_core(t.group(0)) for t in names]
+    skip = 0
+    while skip < len(words) and _opener(words[skip], lex):
+        skip += 1
+    if skip == len(words):
+        return None
+    first = names[skip].start() + len(names[skip].group(0)) - len(names[skip].group(0).lstrip(_QUOTES_OPEN))
+    return first, " ".join(words[skip:])
+
+
+def brand_before(text: str, end: int, lex: Lexicon, limit: int = 4) -> tuple[int, str] | None:
+    """The name that ends right before `end` ("SITANGKAS (" , "Kurma Lastri ("), at most `limit` words,
+    without a sentence or list opener in front ("Diantaranya Gema Arca" -> "Gema Arca")."""
+    tokens = list(_TOKEN.finditer(text, max(0, end - 80, text.rfind("\n", 0, end) + 1), end))
+    picked: list[re.Match[str]] = []
+    for t in reversed(tokens):
+        raw = t.group(0)
+        if not _BRANDISH.fullmatch(_core(raw)) or raw.rstrip(_TRAIL) != raw or raw.startswith("("):
+            break
+        picked.insert(0, t)
+        if len(picked) >= limit:
+            break
+    while picked and (_opener(_core(picked[0].group(0)), lex) or _stop_word(_core(picked[0].group(0)), lex)):
+        picked.pop(0)
+    if not picked:
+        return None
+    start = picked[0].start() + len(picked[0].group(0)) - len(picked[0].group(0).lstrip(_QUOTES_OPEN))
+    return start, text[start:end].strip(_QUOTES_OPEN + _TRAIL + " ")
+
+
+def _long_before(text: str, at: int, short: str, lex: Lexicon) -> tuple[int, str] | None:
+    """The long form that ends right before a parenthesised short form: the capitalised phrase when it
+    abbreviates well, else the shortest lower-case run that does and that starts a clause or list item
+    ("..., investasi sampah untuk kesehatan (ISUK)"; not "ibu hamil dengan kekurangan energi kronis (KEK)")."""
+    clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, at - 200), at)), default=max(0, at - 200))
+    tokens = list(_TOKEN.finditer(text, clause_start, at))[-15:]
+    words = [t.group(0) for t in tokens]
+    i = len(words)
+    while i > 0 and (words[i - 1][0].isupper() or words[i - 1] in _NAME_LINK):
+        i -= 1
+    while i < len(words) and (not words[i][0].isupper() or _opener(words[i], lex)):
+        i += 1
+    if len(words) - i >= 2 and align(short, " ".join(words[i:])) >= 0.5:
+        return tokens[i].start(), text[tokens[i].start():at].strip()
+    for k in range(2, min(12, len(words)) + 1):
+        j = len(words) - k
+        cand = " ".join(words[j:])
+        opens = j == 0 or words[j - 1].lower() in lex.function_words or words[j - 1].lower() in lex.innovation_prefixes \
+            or words[j - 1].lower() in ("dan", "serta") or any(words[j - 1].lower() == m for m in lex.list_markers)
+        if opens and cand[0].lower() == _letters(short)[:1] and align(short, cand) >= 0.8:
+            return tokens[j].start(), text[tokens[j].start():at].strip()
+    return None
+
+
+def _excluded(name: str, lex: Lexicon, *, expansion: bool = False) -> bool:
+    """Institutions, competitions, plans, slogans, regions and generic phrases are not innovations; an
+    expansion may be longer (up to 16 words) but is held to the same heads."""
     clean = name.strip(" .,;:")
     low = clean.lower()
     if not clean or low in lex.non_innovations or clean in lex.institutions or clean.upper() in lex.institutions:
@@ -111,9 +270,13 @@ def _excluded(name: str, lex: Lexicon) -> bool:
     if _patterns(lex).excluded_head.match(low):
         return True
     words = _words(clean)
-    if not words or len(words) > 8:
+    if not words or len(words) > (16 if expansion else 8):
         return True
-    if longest_region_at(words, lex) == len(words) or clean in lex.region_aliases:
+    if expansion:
+        return False
+    if words[0] in lex.agency_heads:
+        return True
+    if longest_region_at(words, lex) == len(words) or _is_alias(clean, lex):
         return True
     if all(w in lex.title_words for w in words):
         return True
@@ -136,32 +299,53 @@ def _near_cue(text: str, start: int, cues: list[int], window: int = 160) -> bool
     return i < len(cues) and cues[i] <= start + 40
 
 
+def _paragraph_has_cue(text: str, at: int, cues: list[int]) -> bool:
+    """A cue word in the paragraph (line) around `at`, or within 300 characters before it."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line_end = len(text) if line_end < 0 else line_end
+    i = bisect_left(cues, min(line_start, max(0, at - 300)))
+    return i < len(cues) and cues[i] < line_end
+
+
 def _pairs(text: str, lex: Lexicon, pats: _Patterns, cues: list[int]) -> list[Innovation]:
-    """'Long Form (SHORT)', 'SHORT (Long Form)' and 'SHORT atau Long Form', found from each '(' and 'atau'
-    (anchoring on them keeps the phrase patterns from re-scanning every capitalised run)."""
+    """Short and long forms in a paragraph that names innovations: 'Long Form (SHORT)', 'SHORT (Long Form)',
+    'SHORT atau Long Form', and a brand in parentheses after its description ('asuransi sapi (Ombak Si Petra)').
+    Which side abbreviates which is read from the letters (`align`), not from the order."""
     out = []
     for paren in _PAREN.finditer(text):
         start, inner = paren.start(), paren.group(1).strip()
-        before = _phrase_before(text, start)
-        if before and len(_words(inner)) <= 4 and re.search(r"[A-Z]", inner):
-            at, phrase = before
-            long, short = _strip_cue(phrase, lex), inner
-            if len(short) > len(long):
-                long, short = short, long
-            person = re.search(r"\(\d{1,2}\)\s*$", text[max(0, at - 6):at])
-            if not person and not _excluded(short, lex) and not _excluded(long, lex) and _near_cue(text, at, cues):
-                out.append(Innovation(short, long if len(_words(long)) >= 2 else None, Span(at, paren.end())))
+        if not _paragraph_has_cue(text, start, cues) or (_excluded(inner, lex) and len(_words(inner)) <= 4):
+            continue
+        n_inner = len(_words(inner))
+        if n_inner <= 4 and re.search(r"[A-Z]", inner) and inner.split()[0] not in lex.title_words:
+            long = _long_before(text, start, inner, lex)
+            initials = long and (long[1][:1].lower() == inner[:1].lower() or (inner.isupper() and align(inner, long[1]) >= 0.7))
+            if long and initials and not _excluded(long[1], lex, expansion=True):
+                out.append(Innovation(inner, _strip_cue(long[1], lex), Span(long[0], paren.end())))
                 continue
-        brand = pats.brand_before.search(text, max(0, start - _BRAND_WINDOW), start)
-        if brand and pats.phrase_only.fullmatch(inner) and len(_words(inner)) >= 2 \
-                and not _excluded(brand["short"], lex) and not _excluded(inner, lex):
-            out.append(Innovation(brand["short"].strip(), inner, Span(brand.start("short"), paren.end())))
+        brand = brand_before(text, start, lex)
+        if brand and n_inner >= 2 and not _excluded(brand[1], lex) and inner.split()[0] not in lex.title_words \
+                and abbreviates(brand[1], inner) and not _excluded(inner, lex, expansion=True):
+            out.append(Innovation(brand[1], inner, Span(brand[0], paren.end())))
+            continue
+        before = text[max(0, start - 30):start].split()
+        if n_inner <= 4 and before and before[-1][:1].islower() and all(_BRANDISH.fullmatch(w) for w in inner.split()) \
+                and (n_inner >= 2 or len(_letters(inner)) >= 4) and not _excluded(inner, lex):
+            out.append(Innovation(inner, None, Span(paren.start(1), paren.end(1))))
     for atau in _ATAU.finditer(text):
-        brand = pats.brand_before.search(text, max(0, atau.start() - _BRAND_WINDOW), atau.start())
+        if not _paragraph_has_cue(text, atau.start(), cues):
+            continue
+        brand = brand_before(text, atau.start(), lex)
         long = pats.phrase_at.match(text, atau.end())
-        if brand and long and len(_words(long.group(0))) >= 2 and not _excluded(brand["short"], lex) \
-                and not _excluded(long.group(0), lex):
-            out.append(Innovation(brand["short"].strip(), long.group(0).strip(), Span(brand.start("short"), long.end())))
+        if brand and long and len(_words(long.group(0))) >= 2 and abbreviates(brand[1], long.group(0)) \
+                and not _excluded(brand[1], lex) and not _excluded(long.group(0), lex, expansion=True):
+            out.append(Innovation(brand[1], long.group(0).strip(), Span(brand[0], long.end())))
+            continue
+        after = brand_after(text, atau.end(), lex, limit=4)
+        long_before = _long_before(text, atau.start(), after[1], lex) if after else None
+        if after and long_before and not _excluded(after[1], lex):
+            out.append(Innovation(after[1], _strip_cue(long_before[1], lex), Span(long_before[0], after[0] + len(after[1]))))
     return out
 
 
@@ -193,27 +377,95 @@ def _named(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]]
         found += [m for m in pats.numbered.finditer(text) if _near_cue(text, m.start(), starts, 600)]
     for m in found:
         name = _strip_cue(m["name"], lex).strip(" ,.")
-        if name and not _excluded(name, lex):
+        if name and not _excluded(name, lex) and named_like_a_brand(name, lex) and not _in_headline(text, m.start()):
             out.append(Innovation(name, None, Span(m.start("name"), m.start("name") + len(m["name"]))))
     return out
 
 
-def _listed(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]]) -> list[Innovation]:
-    """Names listed after "inovasi ... yaitu/adalah": "Rantang Kasih, Banyuwangi Mall, CHIPS, hingga ..."."""
+def _in_headline(text: str, at: int) -> bool:
+    """A line in title case ("Inovasi Kampung Harus Tepat Sasaran"): every word is capitalised there, so
+    capitals say nothing about where a name ends."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    words = re.findall(r"[^\W\d_][\w'-]*", text[start:len(text) if end < 0 else end])
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _person_follows(text: str, end: int, lex: Lexicon) -> bool:
+    """", S.IP, M.Si" after a name: a person with academic degrees."""
+    m = re.match(r"\s*,\s*([A-Za-z.\s]{1,8}?)(?:,|$|\s)", text[end:end + 14])
+    return bool(m) and re.sub(r"[.\s]", "", m.group(1).lower()) in lex.degrees
+
+
+def _items(segment: str, lex: Lexicon) -> list[tuple[int, str]]:
+    """Names of one enumeration ("Ruko Konde Kecamatan Amali, Bang Sayur Dinas Ketahanan Pangan, dan My Like
+    Bone oleh BKPSDM"): each item is cut at its agency, then split at "dan"; an item must start as a name."""
     out = []
-    for m in (m for _, end in cues if (m := pats.after_cue_list.match(text, end))):
-        base = m.start("items")
-        for item in re.finditer(r"[^,;]+", m["items"]):
-            if "(" in item.group(0):
-                continue  # "Long Form (SHORT)" is read by _pairs
-            for part in re.split(r"\s+(?:dan|hingga|serta)\s+", item.group(0)):
-                head = _LIST_HEAD.match(part)
-                if not head or re.match(r"\s*[a-z]", part):
-                    continue
-                name = head["name"].strip()
-                if not _excluded(name, lex) and len(_words(name)) <= 6:
-                    start = base + item.start() + part.find(name)
-                    out.append(Innovation(name, None, Span(start, start + len(name))))
+    for item in re.finditer(r"[^,;\s][^,;]*", segment):
+        text = item.group(0)
+        if "(" in text:
+            continue      # "Long Form (SHORT)" is read by _pairs
+        for part in re.finditer(r"(?:^|\s+(?:dan|serta|hingga|sampai)\s+)(\S[^\n]*?)(?=\s+(?:dan|serta|hingga|sampai)\s|$)", text):
+            at = item.start() + part.start(1)
+            while (lead := re.match(r"(\w+)\s+", segment[at:at + 20])) and \
+                    (lead.group(1).lower() in lex.innovation_prefixes or lead.group(1) in ("dan", "serta", "hingga")):
+                at += lead.end()         # "inovasi Ruko Konde ...", "dan My Like Bone": not part of the name
+            found = brand_after(segment, at, lex, limit=6)
+            if not (found and not _excluded(found[1], lex) and named_like_a_brand(found[1], lex)) \
+                    or _person_follows(segment, found[0] + len(found[1]), lex):
+                break       # "Ranperda tentang ... dan Belanja Daerah": the rest of an item that is no name
+            out.append(found)
+    return out
+
+
+def _listed(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]]) -> list[Innovation]:
+    """Names listed after a cue and a list marker, in the same sentence or the next ones of the paragraph:
+    "inovasi ... yakni A (..) dari Dinas X, B Kecamatan Y, C BPBD, dan D oleh BKPSDM"."""
+    out = []
+    starts = [s for s, _ in cues]
+    for m in pats.list_marker.finditer(text):
+        if not _paragraph_has_cue(text, m.start(), starts):
+            continue
+        end = re.search(r"\.(?:\s|$)|\n", text[m.end():])
+        segment = text[m.end(): m.end() + end.start() if end else len(text)]
+        items = _items(segment, lex)
+        if len(items) >= 2 or (items and re.search(r",|\s(?:dan|serta)\s", segment[items[0][0]:])):
+            out += [Innovation(name, None, Span(m.end() + at, m.end() + at + len(name))) for at, name in items]
+    return out
+
+
+def _bullets(text: str, lex: Lexicon, cues: list[tuple[int, int]]) -> list[Innovation]:
+    """Lists of a text about innovations, one or more names then a colon and a description per line
+    ("- Si Pendekar Berkumis: Aplikasi ...", "Kedua: Speech English in Five Minutes (...) dari Dinas ...")."""
+    if not cues:
+        return []
+    out = []
+    for line in re.finditer(r"^[ \t]*(?:[-–•*]|\d{1,2}[.)])[ \t]*([^:\n]{2,90}):", text, re.M):
+        out += [Innovation(name, None, Span(line.start(1) + at, line.start(1) + at + len(name)))
+                for at, name in _items(line.group(1), lex)]
+    for m in re.finditer(rf"(?:^|[.\n]\s*)(?i:{alt(list(lex.ordinals))})\s*:\s*", text):
+        found = brand_after(text, m.end(), lex, limit=7)
+        if found and not _excluded(found[1], lex) and named_like_a_brand(found[1], lex):
+            out.append(Innovation(found[1], None, Span(found[0], found[0] + len(found[1]))))
+    return out
+
+
+def _cued(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]]) -> list[Innovation]:
+    """A name right after a cue ("inovasi Posyantek Karya Mandiri", "aplikasi e-Pengendalian", "dengan inovasi:
+    “Gerobak PTM”"), or after its agency in a paragraph about innovations ("Dinas Sosial melalui Rumah
+    Berdaya for Better Life menempati ...", "dengan Propernya Zona Tuntas")."""
+    starts = [s for s, _ in cues]
+    anchors = [end for start, end in cues if text[start:end].lower() in lex.innovation_prefixes
+               and not text[max(0, start - 12):start].lower().rstrip().endswith("kategori")]
+    anchors += [m.end() for m in pats.via.finditer(text) if _paragraph_has_cue(text, m.start(), starts)]
+    out = []
+    for end in anchors:
+        if _in_headline(text, end):
+            continue
+        m = re.match(r"[ \t]*(?:bernama|berjudul|yang diberi nama)?[ \t]*:?[ \t]*", text[end:end + 40])
+        found = brand_after(text, end + (m.end() if m else 0), lex)
+        if found and not _excluded(found[1], lex) and named_like_a_brand(found[1], lex):
+            out.append(Innovation(found[1], None, Span(found[0], found[0] + len(found[1]))))
     return out
 
 
@@ -284,10 +536,18 @@ def _merge(found: list[Innovation]) -> list[Innovation]:
     return sorted(by_key.values(), key=lambda i: i.span.start)
 
 
+def _acronym_only(inv: Innovation) -> bool:
+    """Two or three capitals alone, with no long form: an abbreviation of ordinary news (ANC, KKN, TIA)."""
+    return inv.expansion is None and re.fullmatch(r"[A-Z]{2,3}", inv.name) is not None
+
+
 def find_innovations(text: str, lex: Lexicon) -> list[Innovation]:
     """Each innovation once, in order of first mention."""
     pats = _patterns(lex)
+    if not pats.topic.search(text):
+        return []        # ordinary news: a capitalised phrase after "program" is no innovation here
     cues = [(m.start(), m.end()) for m in pats.cue_word.finditer(text)]    # the one full scan for cue words
     found = (_pairs(text, lex, pats, [s for s, _ in cues]) + _named(text, lex, pats, cues) + _listed(text, lex, pats, cues)
-             + _enumerated(text, lex, pats, cues))
-    return [Innovation(i.name, i.expansion, i.span, _sector(text, i, lex), _agency(text, i, lex, pats)) for i in _merge(found)]
+             + _enumerated(text, lex, pats, cues) + _cued(text, lex, pats, cues) + _bullets(text, lex, cues))
+    return [Innovation(i.name, i.expansion, i.span, _sector(text, i, lex), _agency(text, i, lex, pats))
+            for i in _merge(found) if not _acronym_only(i)]

@@ -97,9 +97,10 @@ class Lexicon:
     agency_heads: tuple[str, ...]
     ordinals: dict[str, int]                # "kedua" -> 2
     function_words: frozenset[str]          # pronouns and particles: their presence makes a phrase a clause
-
-    def region_by_name(self) -> dict[str, Region]:
-        return {r.name: r for r in self.regions.values()}
+    list_markers: tuple[str, ...]           # "yakni", "antara lain": an enumeration of names follows
+    via_words: tuple[str, ...]              # "melalui", "dengan propernya": a name follows its agency
+    common_words: frozenset[str]            # ordinary words of the language: a single one is no brand name
+    innovation_topic: tuple[str, ...]       # a text without any of these words names no innovation
 
 
 def _load_regions() -> dict[str, Region]:
@@ -156,4 +157,8 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         agency_heads=tuple(col("agency_heads.tsv")),
         ordinals={k.lower(): int(v) for k, v in kv("ordinals.tsv").items()},
         function_words=frozenset(w.lower() for w in col("function_words.tsv")),
+        list_markers=tuple(col("list_markers.tsv")),
+        via_words=tuple(col("via_words.tsv")),
+        common_words=frozenset(col("common_words.tsv")),
+        innovation_topic=tuple(col("innovation_topic.tsv")),
     )

@@ -5,7 +5,7 @@ from extractors import find_innovations
 
 
 def test_long_form_before_acronym(lex):
-    text = "melalui program Pembuangan Limbah Sederhana dan Bermanfaat (BUAH SABAR) dan kesehatan"
+    text = "melalui program inovasi Pembuangan Limbah Sederhana dan Bermanfaat (BUAH SABAR) dan kesehatan"
     (i,) = find_innovations(text, lex)
     assert (i.name, i.expansion) == ("BUAH SABAR", "Pembuangan Limbah Sederhana dan Bermanfaat")
 
@@ -27,7 +27,7 @@ def test_institutions_competitions_and_slogans_are_not_innovations(lex):
 
 
 def test_sector_is_read_from_context(lex):
-    (i,) = find_innovations("bidang pendidikan melalui program Pembuangan Limbah Sederhana (BUAH SABAR)", lex)
+    (i,) = find_innovations("bidang pendidikan melalui inovasi Pembuangan Limbah Sederhana (BUAH SABAR)", lex)
     assert i.sector in ("pendidikan", "lingkungan")
 
 
@@ -35,3 +35,25 @@ def test_sector_is_read_from_context(lex):
 def test_any_text_never_raises(lex, text):
     for i in find_innovations(text, lex):
         assert i.name
+
+
+def test_ordinary_news_names_no_innovation(lex):
+    text = ("Ketua DPRD dari Fraksi Gerindra dan PKS meminta program Makan Bergizi Gratis (MBG) berjalan, "
+            "sementara siswa SD dan SMP mengikuti sistem zonasi PPDB.")
+    assert find_innovations(text, lex) == []
+
+
+def test_enumeration_cut_at_each_agency(lex):
+    text = ("Yakni inovasi Ruko Konde Kecamatan Amali, Bang Sayur Dinas Ketahanan Pangan, Deng Siba BPBD, "
+            "dan My Like Bone oleh BKPSDM.")
+    assert [i.name for i in find_innovations(text, lex)] == ["Ruko Konde", "Bang Sayur", "Deng Siba", "My Like Bone"]
+
+
+def test_lower_case_long_form_starting_a_list_item(lex):
+    text = "Inovasi pendukung lainnya meliputi olahan limbah, investasi sampah untuk kesehatan (ISUK), dan lainnya."
+    assert [(i.name, i.expansion) for i in find_innovations(text, lex)] == [("ISUK", "investasi sampah untuk kesehatan")]
+
+
+def test_a_person_beside_a_post_is_no_short_form(lex):
+    text = "Tim inovasi diantaranya Taufiq Hidayanto (Analis Kebijakan Madya) dan Sri Susanti (Analis Keuangan)."
+    assert find_innovations(text, lex) == []
