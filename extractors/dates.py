@@ -1,7 +1,8 @@
 """Calendar dates in Indonesian and English news text, normalised to ISO with their precision.
 
 Day-first is the Indonesian order ("Rabu (6/7/2022)" is 6 July). A year alone, a year range
-("2021-2026") or a bare weekday is not a date. "Kamis (25/4)" has no year: it is resolved
+("2021-2026") or a bare weekday is not a date. "Kamis (25/4)" has no year: it takes the nearest year
+the text names whose calendar agrees with the weekday (then it counts as stated), else it is resolved
 against the reference date (the publication date) and marked explicit=False.
 """
 
@@ -45,7 +46,7 @@ def _patterns(lex: Lexicon) -> _Patterns:
     return _Patterns(
         dates=re.compile("|".join(forms), flags),
         yearless=re.compile(
-            rf"\b{weekday}\b[\s,]*(?:(?:pagi|siang|sore|malam|tadi|ini|lalu)\s*)*\(\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})\s*\)",
+            rf"\b(?P<wd>{weekday})\b[\s,]*(?:(?:pagi|siang|sore|malam|tadi|ini|lalu)\s*)*\(\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})\s*\)",
             flags),
         weekday_before=re.compile(
             rf"\b(?P<wd>{weekday})\b[\s,]*(?:(?:pagi|siang|sore|malam|tadi|ini|lalu)\s*)*\(?\s*$", flags),
@@ -154,13 +155,25 @@ def _scan_explicit(c: _Collector) -> None:
 
 
 def _scan_yearless(c: _Collector, ref_date: date | None) -> None:
-    if ref_date is None or "(" not in c.text:
+    """"Senin (5/1)": the year is the nearest year the text names whose calendar puts that day on that
+    weekday (then the date counts as stated), else the reference date's (then explicit=False)."""
+    if "(" not in c.text:
         return
+    years = [(m.start(), int(m.group(0))) for m in _YEAR.finditer(c.text)
+             if not c.text[m.start() - 1:m.start()].isdigit() and not c.text[m.end():m.end() + 1].isdigit()]
     for m in c.pats.yearless.finditer(c.text):
         start = m.start("d") - 1
         if not c.free(start, m.end()):
             continue
-        c.add_day(start, m.end(), _resolve_yearless(int(m["d"]), int(m["m"]), ref_date), explicit=False)
+        day, month, weekday = int(m["d"]), int(m["m"]), c.lex.weekdays[m["wd"].lower()]
+        by_distance = sorted(years, key=lambda py: abs(py[0] - start))
+        stated = next((v for _, y in by_distance if (v := _make(y, month, day)) and v.isoweekday() == weekday), None)
+        if stated is not None:
+            c.add_day(start, m.end(), stated)
+        elif ref_date is not None:
+            c.add_day(start, m.end(), _resolve_yearless(day, month, ref_date), explicit=False)
+        else:
+            continue
         c.claim(start, m.end())
 
 

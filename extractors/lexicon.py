@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from extractors.model import Region
+from extractors.model import EVENT_KINDS, Region
 
 LEXICON_DIR = Path(__file__).resolve().parents[1] / "data" / "lexicons"
 
@@ -119,6 +119,16 @@ def _load_regions() -> dict[str, Region]:
     return out
 
 
+def _event_triggers(path: Path) -> dict[str, tuple[str, int]]:
+    """phrase -> (kind, priority); a row with an unknown kind is refused (columns swapped by hand, say)."""
+    out = {}
+    for row in read_tsv(path):
+        if len(row) != 3 or row[1] not in (*EVENT_KINDS, "venue") or not row[2].isdigit():
+            raise ValueError(f"{path.name}: {row!r} is not 'phrase<TAB>kind<TAB>priority' with a known kind")
+        out[row[0].lower()] = (row[1], int(row[2]))
+    return out
+
+
 @cache
 def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
     d = Path(directory)
@@ -143,7 +153,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         innovation_cues=tuple(col("innovation_cues.tsv")),
         innovation_prefixes=frozenset(r[0] for r in read_tsv(d / "innovation_cues.tsv") if r[1] == "yes"),
         generic_words=frozenset(w.lower() for w in col("generic_words.tsv")),
-        event_triggers={r[0].lower(): (r[1], int(r[2])) for r in read_tsv(d / "event_triggers.tsv")},
+        event_triggers=_event_triggers(d / "event_triggers.tsv"),
         sectors={k.lower(): v for k, v in kv("sectors.tsv").items()},
         regions=_load_regions(),
         region_aliases=kv("region_aliases.tsv"),
