@@ -177,11 +177,22 @@ class _Mention:
     honorifics: tuple[str, ...]
 
 
+def _trailing_unknowns(kinds: list[str]) -> int | None:
+    """Where the name starts in a run without comma or honorific: the unknown words after the last unit
+    ("Kepala Bidang Bina Marga Dinas PUPR Kabupaten Bangka Barat Heriyandi"), at most _MAX_NAME of them."""
+    last_unit = max((i for i, k in enumerate(kinds) if k == "unit"), default=-1)
+    tail = kinds[last_unit + 1:]
+    if not tail or any(k != "unknown" for k in tail) or len(tail) > _MAX_NAME:
+        return None
+    return last_unit + 1
+
+
 def _forward(text: str, toks: list[_Tok], ti: int, m: re.Match[str], lex: Lexicon,
              comp: _Compiled) -> _Mention | None:
     run = _run(toks, ti, lex, comp)
     kinds = [k for k, _ in run]
     name_at: int | None = None
+    fallback: tuple[int, int] | None = None
     title_end = m.end()
     if "hon" in kinds:
         h = kinds.index("hon")
@@ -196,21 +207,25 @@ def _forward(text: str, toks: list[_Tok], ti: int, m: re.Match[str], lex: Lexico
         starts_title = bool(comp.trigger.match(text, toks[after].start)) if after < len(toks) else False
         not_a_name = starts_title or _is_degree(nxt, lex) or _is_degree(nxt2, lex) or (
             not nxt[:1].isupper() and not _is_honorific(nxt, lex, comp))
-        if unknown is not None and not_a_name:
-            name_at = run[unknown][1]
-            title_end = toks[run[unknown - 1][1]].end if unknown else m.end()
+        before_comma = (run[unknown][1], toks[run[unknown - 1][1]].end if unknown else m.end()) if unknown is not None else None
+        after_comma = (after, toks[run[c - 1][1]].end if c else m.end())
+        if before_comma and not_a_name:
+            name_at, title_end = before_comma
+            fallback = None
         else:
-            name_at = after
-            title_end = toks[run[c - 1][1]].end if c else m.end()
+            (name_at, title_end), fallback = after_comma, before_comma   # "Wali Kota X Nama, Senin": not "Senin"
     elif "unknown" in kinds:
-        u = kinds.index("unknown")
-        if "unit" in kinds[u:]:
+        u = _trailing_unknowns(kinds)
+        if u is None:
             return None
         name_at = run[u][1]
         title_end = toks[run[u - 1][1]].end if u else m.end()
     if name_at is None:
         return None
     name, hons, _ = _parse_name(toks, name_at, lex, comp)
+    if not _valid_name(name, lex) and "comma" in kinds and "hon" not in kinds and fallback:
+        name_at, title_end = fallback
+        name, hons, _ = _parse_name(toks, name_at, lex, comp)
     if not _valid_name(name, lex):
         return None
     title = text[m.start():title_end].strip(" ,")
