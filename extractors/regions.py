@@ -147,16 +147,16 @@ def region_of_title(title: str, lex: Lexicon) -> Region | None:
 
 def article_regions(mentions: list[RegionMention], officials: list[Official]) -> list[Region]:
     """The regions an article is about: kabupaten/kota whose government acts (the most named one, any
-    named twice, any whose official is named), and provinces only when their government itself acts
-    ("Pemerintah Provinsi X", "Pemprov X") or when no kabupaten/kota does."""
+    named twice, any whose official is named), and provinces whose government acts ("Pemprov X"), whose
+    official is named, or that are named as an actor twice."""
     strong = Counter(m.region for m in mentions if m.strong)
     official_regions = {o.region for o in officials if o.region is not None}
     local_counts = {r: n for r, n in strong.items() if r.level != "province"}
     top = max(local_counts.values(), default=0)
     governments = {m.region for m in mentions if m.government}
     chosen = [r for r, n in local_counts.items() if n >= 2 or r in official_regions or r in governments or n == top]
-    chosen += [r for r in strong if r.level == "province" and any(m.region == r and m.government for m in mentions)]
-    if not local_counts:
-        chosen += [r for r in official_regions if r.level == "province" and r not in chosen]
+    chosen += [r for r in strong if r.level == "province" and (r in official_regions or strong[r] >= 2
+                                                                 or any(m.region == r and m.government for m in mentions))]
+    chosen += [r for r in official_regions if r.level == "province" and r not in chosen]
     first = {r: min((m.span.start for m in mentions if m.region == r), default=1 << 30) for r in chosen}
     return sorted(chosen, key=lambda r: first[r])
