@@ -101,6 +101,7 @@ class Lexicon:
     via_words: tuple[str, ...]              # "melalui", "dengan propernya": a name follows its agency
     common_words: frozenset[str]            # ordinary words of the language: a single one is no brand name
     innovation_topic: tuple[str, ...]       # a text without any of these words names no innovation
+    language_markers: dict[str, str]        # function word -> id | ms | both (extractors/language.py)
 
 
 def _load_regions() -> dict[str, Region]:
@@ -171,4 +172,5 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         via_words=tuple(col("via_words.tsv")),
         common_words=frozenset(col("common_words.tsv")),
         innovation_topic=tuple(col("innovation_topic.tsv")),
+        language_markers=kv("language_markers.tsv"),
     )

@@ -199,15 +199,18 @@ def reextract(db: DbOpt = None) -> None:
 
 @app.command()
 def extract(paths: Annotated[list[Path], typer.Argument(help="Text or HTML files.")],
-            format: Annotated[str, typer.Option("--format", help="Output format.")] = "jsonl") -> None:
-    """Print the facts of text or HTML files as JSON Lines (the eval contract); no database.
+            format: Annotated[str, typer.Option("--format", help="Output format.")] = "jsonl",
+            lang: Annotated[str | None, typer.Option("--lang", help="Language of every input (ISO 639-1), "
+                                                     "instead of the one detected; facts are read from 'id' only.")] = None,
+            ) -> None:
+    """Print the language and facts of text or HTML files as JSON Lines (the eval contract); no database.
 
     Example: warta extract article.txt --format jsonl
     """
     from flows import jobs
     if format != "jsonl":
         _fail(ValueError(f"unknown format {format!r}; use jsonl"))
-    for row in jobs.extract(paths):
+    for row in jobs.extract(paths, lang=lang):
         sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
@@ -224,11 +227,11 @@ def status(db: DbOpt = None, limit: int = 10) -> None:
         _fail(exc)
     columns = {"run": "run_id", "started": "started_at", "took": "duration", "status": "status", "pages": "pages",
                "new": "articles_new", "updated": "articles_updated", "304": "not_modified", "facts": "facts",
-               "errors": "errors"}
+               "no facts": "no_facts", "errors": "errors"}
     table = Table(*columns)
     for r in rows:
         table.add_row(*(report.duration(r) if c == "duration" else f"{r[c]:%Y-%m-%d %H:%M}" if c == "started_at"
-                        else str(r[c]) for c in columns.values()))
+                        else report.no_facts(r) if c == "no_facts" else str(r[c]) for c in columns.values()))
     out = console if console.is_terminal else Console(width=160)   # a log or a pipe gets whole rows
     out.print(table if rows else "no runs yet")
     if failing:

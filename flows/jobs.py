@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 import duckdb
 
 from extractors import clean, extract_facts, facts_to_contract, load_lexicon
+from extractors.language import detect_language
 from flows import report, snapshot, store
 from flows.errors import WartaError
 from flows.local import iter_pages, source_namer, warc_pages
@@ -30,6 +31,7 @@ from flows.pipeline import (
     RunCounts,
     _article_text,
     extract_and_load,
+    facts_skipped,
     finish_run,
     make_pool,
     start_run,
@@ -51,21 +53,28 @@ def prepare(con: duckdb.DuckDBPyConnection, sources: list[Source] = ()) -> None:
                                            for s in sources], replace=True)
 
 
-def extract(paths: list[Path]) -> Iterator[dict[str, Any]]:
-    """Facts of text or HTML files in the eval contract shape; no database, no Prefect. A file that
-    cannot be read or holds no article gives a row with an `error` and empty facts."""
+def extract(paths: list[Path], *, lang: str | None = None) -> Iterator[dict[str, Any]]:
+    """Facts of text or HTML files in the eval contract shape, with each input's language; no database,
+    no Prefect. Facts are read only from Indonesian text (`lang` overrides the detected language); a file
+    that cannot be read or holds no article gives a row with an `error` and empty facts."""
     lex = load_lexicon()
     empty: dict[str, list[Any]] = {"dates": [], "officials": [], "innovations": [], "events": [], "regions": []}
     skipped: list[dict[str, Any]] = []
     for page in iter_pages(paths, skipped=skipped):
         source = Path(urlsplit(page.url).path).name
         try:
-            text = _article_text(page).text
+            art = _article_text(page)
+            text = clean(art.text, lex).text
         except Exception as exc:  # one hostile input is one error row, never the end of the others
             reason = exc.reason if isinstance(exc, WartaError) else f"extract: {type(exc).__name__}"
             yield {"source": source, "error": f"{reason}: {exc}", **empty}
             continue
-        yield {"source": source, **facts_to_contract(extract_facts(clean(text, lex).text, lex))}
+        language = lang or detect_language(text, lex, declared=art.language).code
+        reason = facts_skipped(language)
+        if reason:
+            yield {"source": source, "language": language, "facts_skipped": reason, **empty}
+        else:
+            yield {"source": source, "language": language, **facts_to_contract(extract_facts(text, lex))}
     for rec in skipped:
         yield {"source": Path(urlsplit(rec["url"]).path).name, "error": rec["error"], **empty}
 

@@ -32,6 +32,7 @@ import duckdb
 import pyarrow as pa
 
 from extractors import EXTRACTOR_VERSION, clean, extract_facts, find_dates, load_lexicon
+from extractors.language import detect_language
 from extractors.near_duplicates import NearDupIndex, Sketch, sketch
 from extractors.paragraphs import Paragraph, boilerplate_positions
 from flows import store
@@ -141,6 +142,19 @@ def _fact_rows(aid: str, text: str, kept: list[Paragraph], published: str | None
     return rows
 
 
+FACT_LANGUAGES = ("id",)       # the extractors read Indonesian; other languages are stored without facts
+
+
+def facts_skipped(language: str) -> str | None:
+    """The recorded reason an article gets no facts, None when it does."""
+    return None if language in FACT_LANGUAGES else f"language: {language}"
+
+
+def _no_fact_rows() -> Rows:
+    return {t: [] for t in ("date_mentions", "region_mentions", "officials", "official_mentions", "innovations",
+                            "innovation_mentions", "events")}
+
+
 def _article_text(page: PageInput) -> ArticleText:
     decoded = decode_html(page.read(), page.charset)
     if page.is_text:
@@ -169,11 +183,14 @@ def process_page(page: PageInput, boilerplate: frozenset[str] = frozenset()) -> 
     aid = article_id(url)
     published = _published(art.date, text)
     content_hash = _id(cleaned.text)   # before boilerplate removal: stable whatever the corpus has taught us
-    rows = _fact_rows(aid, text, kept, published)
+    language = detect_language(text, lex, declared=art.language)
+    skipped = facts_skipped(language.code)
+    rows = _fact_rows(aid, text, kept, published) if skipped is None else _no_fact_rows()
     rows["articles"] = [{
         "article_id": aid, "url": url, "source": page.source, "title": art.title,
         "author": art.author or (cleaned.bylines[0] if cleaned.bylines else None), "sitename": art.sitename,
-        "published_at": published, "language": art.language, "text": text, "content_hash": content_hash,
+        "published_at": published, "language": language.code, "language_declared": art.language,
+        "facts_skipped": skipped, "text": text, "content_hash": content_hash,
         "duplicate_of": None, "extractor_version": EXTRACTOR_VERSION, "first_seen": page.fetched_at,
         "fetched_at": page.fetched_at, "run_id": page_row.get("run_id"), "page_url": page.url,
         "warc_file": page_row.get("warc_file"), "warc_offset": page_row.get("warc_offset"),
@@ -237,22 +254,23 @@ class RunCounts:
     not_modified: int = 0
     facts: int = 0
     errors: Counter[str] = field(default_factory=Counter)
+    no_facts: Counter[str] = field(default_factory=Counter)     # articles stored without facts, by reason
 
     by_source: dict[str, RunCounts] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         out = {"pages": self.pages, "articles_new": self.articles_new, "articles_updated": self.articles_updated,
                "unchanged": self.unchanged, "not_modified": self.not_modified, "facts": self.facts,
-               "errors": dict(self.errors)}
+               "errors": dict(self.errors), "no_facts": dict(self.no_facts)}
         if self.by_source:
             out["sources"] = {k: v.as_dict() for k, v in sorted(self.by_source.items())}
         return out
 
     def add(self, source: str | None, name: str, n: int = 1, reason: str | None = None) -> None:
-        """Count in the total and in the source's own counts."""
+        """Count in the total and in the source's own counts (`reason`: under errors or no_facts, by `name`)."""
         for c in (self, self.by_source.setdefault(source or "?", RunCounts())):
             if reason:
-                c.errors[reason] += n
+                getattr(c, name if name == "no_facts" else "errors")[reason] += n
             else:
                 setattr(c, name, getattr(c, name) + n)
 
@@ -295,6 +313,7 @@ class Loader:
         sketches = {n: Sketch(sig, k) for n, sig, k in zip(
             batch.column("article_minhash", "page_no"), batch.column("article_minhash", "signature"),
             batch.column("article_minhash", "shingles"), strict=True)}
+        skipped_facts = dict(zip(batch.column("articles", "page_no"), batch.column("articles", "facts_skipped"), strict=True))
         keep: dict[int, str] = {}                 # page_no of each article written → its article_id
         similarity: dict[str, float | None] = {}
         replaced: dict[str, float | None] = {}    # story roots that an earlier copy displaced → its similarity
@@ -315,6 +334,8 @@ class Loader:
                 replaced.update(dict.fromkeys(placed.replaced, placed.similarity))
                 self.counts.add(source, "articles_updated" if aid in existing else "articles_new")
                 self.counts.add(source, "facts", n_facts)
+                if skipped_facts.get(page_no):
+                    self.counts.add(source, "no_facts", reason=skipped_facts[page_no])
             if page.get("outcome") == "not-modified":
                 self.counts.add(source, "not_modified")
             if page.get("error"):
@@ -401,7 +422,9 @@ class Loader:
             kept = paras.get(art["article_id"], [])
             art["text"] = "\n".join(p.text for p in kept)
             published = art["published_at"].isoformat() if art["published_at"] else None
-            for table, items in _fact_rows(art["article_id"], art["text"], kept, published).items():
+            facts = _fact_rows(art["article_id"], art["text"], kept, published) if art.get("facts_skipped") is None \
+                else _no_fact_rows()
+            for table, items in facts.items():
                 tables.setdefault(table, []).extend(items)
             tables["articles"].append(art)
         keep = {"articles", "date_mentions", "region_mentions", "officials", "official_mentions", "innovations",

@@ -35,9 +35,19 @@ def duration(run: dict[str, Any]) -> str:
     return f"{(end - start).total_seconds():.1f} s" if start and end else "-"
 
 
+def _details(run: dict[str, Any]) -> dict[str, Any]:
+    return json.loads(run["details"]) if isinstance(run.get("details"), str) else (run.get("details") or {})
+
+
+def no_facts(run: dict[str, Any]) -> str:
+    """Articles stored without facts, by reason ("language: en 3"), or "0"."""
+    reasons = _details(run).get("no_facts") or {}
+    return ", ".join(f"{k} {v}" for k, v in sorted(reasons.items())) or "0"
+
+
 def markdown(run: dict[str, Any], failing: list[str]) -> str:
     """A short markdown report of one run, per source."""
-    details = json.loads(run["details"]) if isinstance(run.get("details"), str) else (run.get("details") or {})
+    details = _details(run)
     crawl_s = details.get("crawl_seconds") or {}
     lines = [f"# warta run {run['run_id']}", "",
              f"status **{run['status']}**, {run['started_at']} → {run['finished_at']} ({duration(run)})", "",
@@ -48,6 +58,8 @@ def markdown(run: dict[str, Any], failing: list[str]) -> str:
         lines.append(f"| {source} | {c.get('pages', 0)} | {c.get('articles_new', 0)} | {c.get('articles_updated', 0)} "
                      f"| {c.get('unchanged', 0)} | {c.get('not_modified', 0)} | {c.get('facts', 0)} | {errors} "
                      f"| {crawl_s.get(source, '-')} |")
+    if details.get("no_facts"):
+        lines += ["", f"**Stored without facts:** {no_facts(run)}"]
     robots = {k: v for k, v in (details.get("robots") or {}).items() if v != "ok"}
     if robots:
         lines += ["", "**robots.txt:** " + ", ".join(f"{k} {v}" for k, v in sorted(robots.items()))]
