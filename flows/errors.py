@@ -10,7 +10,8 @@
     │   ├── NotHtml              the response is not an HTML document
     │   └── HostPaused           the host asked us to come back later (Retry-After beyond our wait)
     ├── ExtractError         a page could not be turned into text
-    └── StoreError           the database cannot be opened, migrated or written
+    ├── StoreError           the database cannot be opened, migrated or written (a full disk included)
+    └── Cancelled            SIGTERM/SIGINT asked the run to stop; it stopped at a batch boundary
 """
 
 from __future__ import annotations
@@ -61,3 +62,7 @@ class ExtractError(WartaError):
 
 class StoreError(WartaError):
     reason = "store"
+
+
+class Cancelled(WartaError):
+    reason = "cancelled"

@@ -7,10 +7,12 @@ run in `runs` and ends with a CHECKPOINT.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
 import logging
 import queue
+import signal
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor
@@ -23,9 +25,10 @@ import duckdb
 from extractors import clean, extract_facts, facts_to_contract, load_lexicon
 from extractors.language import detect_language
 from flows import report, snapshot, store
-from flows.errors import WartaError
+from flows.errors import Cancelled, WartaError
 from flows.local import iter_pages, source_namer, warc_pages
 from flows.pipeline import (
+    STOP,
     Loader,
     PageInput,
     RunCounts,
@@ -79,6 +82,26 @@ def extract(paths: list[Path], *, lang: str | None = None) -> Iterator[dict[str,
         yield {"source": Path(urlsplit(rec["url"]).path).name, "error": rec["error"], **empty}
 
 
+@contextlib.contextmanager
+def stop_on_signals() -> Iterator[None]:
+    """SIGTERM (systemd stop, Prefect cancellation) and SIGINT (Ctrl-C) end a run at its next batch
+    boundary, marked `cancelled`, instead of killing it mid-write. Only the main thread can take signals;
+    elsewhere (a Prefect worker thread) this does nothing."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    STOP.clear()
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
+    for sig in previous:
+        signal.signal(sig, lambda *_: STOP.set())
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        STOP.clear()
+
+
 def _run_extraction(con: duckdb.DuckDBPyConnection, run_id: str, pages: Any, settings: Settings, *,
                     records: Callable[[], list[dict[str, Any]]] = list, progress: Any = None,
                     executor: Executor | None = None, force: bool = False, parallel: bool = True,
@@ -95,8 +118,12 @@ def _run_extraction(con: duckdb.DuckDBPyConnection, run_id: str, pages: Any, set
         loader.record(records())
         finish_run(con, run_id, counts, details={**details(), "failed_sources": counts.failed_sources()})
         return counts
-    except BaseException:
-        finish_run(con, run_id, loader.counts, status="failed")
+    except BaseException as exc:
+        try:
+            finish_run(con, run_id, loader.counts, status="cancelled" if isinstance(exc, Cancelled) else "failed",
+                       details={"error": f"{type(exc).__name__}: {exc}"[:500]})
+        except Exception as inner:   # a full disk may refuse even this; the next run marks the run crashed
+            log.warning("could not record the end of run %s: %s", run_id, inner)
         raise
     finally:
         if pool and pool is not executor:
@@ -108,7 +135,7 @@ def ingest(paths: list[Path], *, db: Path, settings: Settings | None = None, pro
     """Load local HTML/text files, directories or WARC files; no network. `executor` runs the
     extraction elsewhere (a Dask cluster through Prefect, see deployments.ingest_on_dask)."""
     settings = settings or load_settings()
-    with snapshot.writing(db, wait_s=wait_s) as con:
+    with stop_on_signals(), snapshot.writing(db, wait_s=wait_s) as con:
         prepare(con)
         skipped: list[dict[str, Any]] = []
         pages = iter_pages(paths, max_bytes=settings.crawl.max_bytes, skipped=skipped,
@@ -122,7 +149,7 @@ def reextract(*, db: Path, settings: Settings | None = None, progress: Any = Non
     after an extractor or cleaning change, `warta reextract` brings the whole database up to date."""
     settings = settings or load_settings()
     warc_dir = settings.resolve(settings.store.warc_dir)
-    with snapshot.writing(db) as con:
+    with stop_on_signals(), snapshot.writing(db) as con:
         prepare(con)
         rows = con.execute("""
             SELECT arg_max(warc_file, fetched_at), arg_max(warc_offset, fetched_at), arg_max(source, fetched_at)
@@ -193,7 +220,7 @@ def crawl_sources_into(sources: list[Source], *, db: Path, settings: Settings, k
     from flows import resume
     from flows.crawl import WarcArchive  # httpx & co. only when crawling
 
-    with snapshot.writing(db, wait_s=wait_s) as con:
+    with stop_on_signals(), snapshot.writing(db, wait_s=wait_s) as con:
         prepare(con, sources)
         run_id = start_run(con, kind)
         warc_dir = settings.resolve(settings.store.warc_dir)

@@ -13,6 +13,7 @@ import hashlib
 import json
 import logging
 import re
+import signal
 import threading
 import uuid
 import zlib
@@ -37,7 +38,7 @@ from extractors.near_duplicates import NearDupIndex, Sketch, sketch
 from extractors.paragraphs import Paragraph, boilerplate_positions
 from flows import store
 from flows.batch import ExtractedBatch, Rows
-from flows.errors import ExtractError, WartaError
+from flows.errors import Cancelled, ExtractError, WartaError
 from flows.text import ArticleText, decode_html, html_to_article
 
 log = logging.getLogger(__name__)
@@ -228,6 +229,23 @@ def batched(items: Iterable[PageInput], size: int) -> Iterator[list[PageInput]]:
         yield batch
 
 
+#: set by a SIGTERM/SIGINT handler (flows.jobs.stop_on_signals); runs stop at the next batch boundary
+STOP = threading.Event()
+
+
+def _check_stop() -> None:
+    if STOP.is_set():
+        raise Cancelled("stopped by a signal at a batch boundary; the published snapshot is unchanged and "
+                        "the next run goes on from where this one stopped")
+
+
+def _ignore_signals() -> None:
+    """Extraction workers leave SIGINT/SIGTERM to the run's main process, which stops between batches
+    (Ctrl-C reaches the whole process group; a worker dying mid-batch would only lose that batch's work)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
+
 def make_pool(workers: int) -> Executor | None:
     """Extraction processes, or None to work inline (one worker).
 
@@ -240,7 +258,7 @@ def make_pool(workers: int) -> Executor | None:
     ctx = get_context(method)
     if method == "forkserver":
         ctx.set_forkserver_preload(["flows.pipeline"])
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_ignore_signals)
     pool.submit(int).result()    # fork every worker now, before a crawl thread starts
     return pool
 
@@ -449,6 +467,7 @@ def extract_and_load(pages: Iterable[PageInput], loader: Loader, *, batch_size: 
             loader.load(process_batch(batch, boilerplate))
             if progress:
                 progress(len(batch))
+            _check_stop()
         loader.finish()
         return loader.counts
     chunk = chunk or max(8, batch_size // 4)
@@ -464,6 +483,7 @@ def extract_and_load(pages: Iterable[PageInput], loader: Loader, *, batch_size: 
             if sum(b.pages for b in buffer) >= batch_size:
                 loader.load(ExtractedBatch.concat(buffer))
                 buffer.clear()
+                _check_stop()
 
     for part in batched(pages, chunk):
         pending.append(pool.submit(process_batch, part, boilerplate))

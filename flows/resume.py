@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class Journal:
-    """What crashed runs archived and no run has loaded: (WARC path, offset, source id) per response."""
+    """What crashed (or cancelled, or failed) runs archived and no run has loaded: (WARC path, offset, source id) per response."""
 
     runs: list[str]
     records: list[tuple[Path, int, str]]
@@ -52,7 +52,8 @@ def unloaded(con: duckdb.DuckDBPyConnection, warc_dir: Path, sources: list[Sourc
     sites = {site_of(urlsplit(s.base_url).hostname or ""): s.id for s in sources}
     runs: list[str] = []
     records: list[tuple[Path, int, str]] = []
-    for (run_id,) in con.execute("SELECT run_id FROM runs WHERE status = 'crashed' ORDER BY started_at").fetchall():
+    for (run_id,) in con.execute("SELECT run_id FROM runs WHERE status IN ('crashed', 'cancelled', 'failed') "
+                                 "ORDER BY started_at").fetchall():
         path = warc_dir / f"{run_id}.warc.gz"
         if not path.exists():
             continue

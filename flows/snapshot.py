@@ -15,17 +15,22 @@ A failed run publishes nothing, so the last snapshot stays as it was.
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
+import logging
 import os
 import shutil
 import time
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import duckdb
 
 from flows import store
 from flows.errors import StoreError
+
+log = logging.getLogger(__name__)
 
 MIN_FREE_BYTES = 200_000_000      # refuse to start a run with less free disk than this (plus the db size)
 
@@ -44,7 +49,8 @@ def lock_path(db: Path) -> Path:
 
 @contextlib.contextmanager
 def run_lock(db: Path, *, wait_s: float = 0.0) -> Iterator[None]:
-    """Only one run writes at a time; a second waits up to `wait_s`, then stops with a clear message."""
+    """Only one run writes at a time; a second waits up to `wait_s`, then stops with one line naming
+    the holder (pid and start time, written into the lock file by the holder)."""
     db.parent.mkdir(parents=True, exist_ok=True)
     with lock_path(db).open("a+") as fh:
         deadline = time.monotonic() + wait_s
@@ -54,13 +60,15 @@ def run_lock(db: Path, *, wait_s: float = 0.0) -> Iterator[None]:
                 break
             except BlockingIOError:
                 if time.monotonic() >= deadline:
-                    raise StoreError(f"another warta run is writing {db} (lock {lock_path(db)}); "
-                                     "wait for it to finish or pass --wait SECONDS") from None
+                    fh.seek(0)
+                    holder = fh.read().strip() or "unknown"
+                    raise StoreError(f"another warta run ({holder}) is writing {db}; wait for it to finish "
+                                     "or pass --wait SECONDS") from None
                 time.sleep(0.2)
         try:
             fh.seek(0)
             fh.truncate()
-            fh.write(f"{os.getpid()}\n")
+            fh.write(f"pid {os.getpid()}, started {datetime.now().astimezone():%Y-%m-%d %H:%M:%S %z}\n")
             fh.flush()
             yield
         finally:
@@ -83,13 +91,45 @@ def _prepare_working(db: Path) -> Path:
     return work
 
 
+def _open_working(db: Path) -> duckdb.DuckDBPyConnection:
+    """The working copy, or, when a failed run left it unreadable (a write cut short by a full disk), a
+    fresh copy of the snapshot: the broken file is kept beside it for inspection, never silently lost."""
+    work = _prepare_working(db)
+    try:
+        return store.connect(work)
+    except (StoreError, duckdb.Error) as exc:
+        if "lock" in str(exc).lower():
+            raise
+        broken = work.with_name(f"{work.name}.broken-{datetime.now():%Y%m%dT%H%M%S}")
+        os.replace(work, broken)
+        for wal in (work.with_name(work.name + ".wal"),):
+            if wal.exists():
+                os.replace(wal, broken.with_name(broken.name + ".wal"))
+        log.warning("working copy %s was unreadable (%s); kept as %s, starting again from the snapshot", work, exc, broken)
+        return store.connect(_prepare_working(db))
+
+
+def _disk_full(exc: BaseException) -> bool:
+    return (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or "No space left on device" in str(exc)
+
+
+def _disk_full_error(db: Path, exc: BaseException) -> StoreError:
+    free = shutil.disk_usage(db.parent).free if db.parent.exists() else 0
+    return StoreError(f"disk full while writing {db} ({free // 1_000_000} MB free on {db.parent}); the published "
+                      "snapshot is unchanged and the next run with space goes on from the working copy")
+
+
 def publish(db: Path) -> None:
     """Copy the (checkpointed, closed) working database over the snapshot atomically; keep the old one."""
     work = working_path(db)
     tmp = db.with_name(db.name + ".publishing")
-    shutil.copyfile(work, tmp)
-    with tmp.open("rb") as fh:
-        os.fsync(fh.fileno())
+    try:
+        shutil.copyfile(work, tmp)
+        with tmp.open("rb") as fh:
+            os.fsync(fh.fileno())
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        raise
     if db.exists():
         with contextlib.suppress(FileNotFoundError):
             previous_path(db).unlink()
@@ -111,16 +151,19 @@ def writing(db: Path, *, wait_s: float = 0.0) -> Iterator[duckdb.DuckDBPyConnect
     """The connection a run writes through: lock, disk check, migrations, then publish on success."""
     with run_lock(db, wait_s=wait_s):
         check_disk(db)
-        con = store.connect(_prepare_working(db))
         try:
-            store.migrate(con)
-            yield con
-            con.execute("CHECKPOINT")
-        except BaseException:
-            con.close()
+            con = _open_working(db)
+            try:
+                store.migrate(con)
+                yield con
+                con.execute("CHECKPOINT")
+            finally:
+                con.close()
+            publish(db)
+        except (OSError, duckdb.Error, StoreError) as exc:
+            if _disk_full(exc):
+                raise _disk_full_error(db, exc) from exc
             raise
-        con.close()
-        publish(db)
 
 
 def reading(db: Path) -> duckdb.DuckDBPyConnection:

@@ -6,6 +6,7 @@ so a killed run never leaves half a batch visible.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 from collections.abc import Iterable, Mapping
@@ -176,5 +177,6 @@ def load_batch(con: duckdb.DuckDBPyConnection, tables: Mapping[str, RowsOrTable]
         insert_rows(con, "pages", tables.get("pages", []), columns=columns)
         con.execute("COMMIT")
     except Exception:
-        con.execute("ROLLBACK")
+        with contextlib.suppress(duckdb.Error):    # a failed COMMIT (a full disk) has already ended the transaction
+            con.execute("ROLLBACK")
         raise

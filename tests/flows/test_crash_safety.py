@@ -7,6 +7,7 @@ import sys
 import textwrap
 import time
 
+import duckdb
 import pytest
 
 from flows import snapshot
@@ -40,7 +41,7 @@ def _state(db):
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory):
     d = tmp_path_factory.mktemp("pages")
-    for i in range(80):
+    for i in range(240):        # about five seconds of work: every kill below lands while the run is going
         (d / f"p{i:03d}.html").write_text(HTML.format(slug=f"p{i}"), encoding="utf-8")
     return d
 
@@ -57,12 +58,29 @@ def test_killed_run_then_rerun_equals_uninterrupted(pages, reference, tmp_path, 
     db = tmp_path / "w.duckdb"
     proc = _run(pages, db)
     time.sleep(kill_after_s)
-    if proc.poll() is None:
-        os.kill(proc.pid, signal.SIGKILL)
-    proc.wait(timeout=30)
+    assert proc.poll() is None, "the run finished before the kill: make the input larger"
+    os.kill(proc.pid, signal.SIGKILL)
+    assert proc.wait(timeout=30) == -signal.SIGKILL
     assert _run(pages, db).wait(timeout=120) == 0
     assert _state(db) == reference
     con = snapshot.reading(db)
     statuses = {s for (s,) in con.execute("SELECT status FROM runs").fetchall()}
     con.close()
     assert "running" not in statuses and "ok" in statuses
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_signal_stops_at_a_batch_boundary_then_rerun_equals_uninterrupted(pages, reference, tmp_path, sig):
+    db = tmp_path / "w.duckdb"
+    proc = _run(pages, db)
+    time.sleep(2.0)
+    assert proc.poll() is None, "the run finished before the signal: make the input larger"
+    os.kill(proc.pid, sig)
+    assert proc.wait(timeout=30) != 0
+    assert not db.exists()                       # nothing published by the stopped run
+    con = duckdb.connect(str(snapshot.working_path(db)), read_only=True)
+    stopped = con.execute("SELECT status, pages FROM runs").fetchall()
+    con.close()
+    assert stopped[0][0] == "cancelled" and 0 < stopped[0][1] < 240
+    assert _run(pages, db).wait(timeout=120) == 0
+    assert _state(db) == reference

@@ -1,5 +1,6 @@
 """Analysts read a published snapshot; runs write beside it and never break an open session."""
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -58,7 +59,8 @@ def test_failed_run_leaves_the_snapshot_untouched(tmp_path, monkeypatch):
 
 def test_second_writer_is_refused_with_a_clear_message(tmp_path):
     db = tmp_path / "w.duckdb"
-    with snapshot.run_lock(db), pytest.raises(StoreError, match="another warta run is writing"):
+    holder = rf"another warta run \(pid {os.getpid()}, started \d{{4}}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{{4}}\) is writing"
+    with snapshot.run_lock(db), pytest.raises(StoreError, match=holder):
         _ingest(tmp_path, db, "a")
 
 
