@@ -88,7 +88,9 @@ def demo(db: DbOpt = None) -> None:
 
 @app.command()
 def run(sources: Annotated[Path | None, typer.Option(help="Sources config.")] = None, db: DbOpt = None,
-        group: Annotated[str | None, typer.Option(help="Only this source group.")] = None) -> None:
+        group: Annotated[str | None, typer.Option(help="Only this source group.")] = None,
+        recheck: Annotated[bool, typer.Option(help="Request every known URL again (conditional GET).")] = False,
+        ) -> None:
     """The scheduled job: crawl every source in data/sources.toml as a Prefect flow.
 
     Example: warta run --sources data/sources.toml --db data/warta.duckdb
@@ -97,7 +99,7 @@ def run(sources: Annotated[Path | None, typer.Option(help="Sources config.")] = 
     try:
         load_sources(sources)   # validate before starting Prefect
         from flows.deployments import run_flow
-        result = run_flow(str(sources) if sources else None, str(_db(db)), group)
+        result = run_flow(str(sources) if sources else None, str(_db(db)), group, recheck=recheck)
     except WartaError as exc:
         _fail(exc)
     _print_counts(result)
@@ -127,7 +129,10 @@ def crawl(urls: Annotated[list[str], typer.Argument(help="Site URLs to crawl.")]
           allow_private: Annotated[bool, typer.Option(help="Allow loopback/private addresses (tests).")] = False,
           delay: Annotated[float | None, typer.Option(help="Per-host delay in seconds.")] = None,
           since: Annotated[str | None, typer.Option(help="Backfill: skip URLs dated before YYYY-MM-DD.")] = None,
-          budget: Annotated[int | None, typer.Option(help="Pages per source for this run.")] = None) -> None:
+          budget: Annotated[int | None, typer.Option(help="Pages per source for this run.")] = None,
+          recheck: Annotated[bool, typer.Option(help="Request every known URL again (conditional GET): corrections "
+                                                     "and take-downs are found, unchanged pages answer 304.")] = False,
+          ) -> None:
     """Crawl sites named on the command line; articles are found through robots.txt, sitemaps and feeds.
 
     Example: warta crawl https://sulselekspres.com/ --db data/warta.duckdb --delay 2
@@ -135,7 +140,7 @@ def crawl(urls: Annotated[list[str], typer.Argument(help="Site URLs to crawl.")]
     from flows import jobs
     try:
         settings = load_settings()
-        update: dict[str, object] = {"allow_private": allow_private}
+        update: dict[str, object] = {"allow_private": allow_private, "recheck": recheck}
         if delay is not None:
             update["delay_s"] = delay
         if budget is not None:

@@ -65,18 +65,21 @@ class Known:
     last_modified: str | None
     last_fetch: str          # ISO timestamp of the latest successful fetch
     first_fetch: str         # ISO timestamp of the first one (the article's age, as far as we know)
+    gone: bool = False       # the latest answer was 404/410: taken down
 
 
 Emit = Callable[[PageInput], Awaitable[None]]
 
 
 def should_fetch(f: Found, known: Known | None, settings: CrawlSettings, now: datetime) -> bool:
-    """The revisit policy: new URLs always; a URL fetched less than `refetch_after_hours` ago never
-    (a restarted run does not fetch again what the killed one committed); articles first seen within
-    `revisit_days` get a conditional GET every run; older ones only when their sitemap/feed date is
-    newer than our last fetch."""
-    if known is None:
+    """The revisit policy: new URLs always, and every URL under `recheck`; a taken-down URL only when its
+    sitemap/feed date moves; a URL fetched less than `refetch_after_hours` ago never (a restarted run does
+    not fetch again what the killed one committed); articles first seen within `revisit_days` get a
+    conditional GET every run; older ones only when their sitemap/feed date is newer than our last fetch."""
+    if known is None or settings.recheck:
         return True
+    if known.gone:           # taken down: asked again only when its sitemap/feed date moves (it may come back)
+        return bool(f.lastmod) and f.lastmod[:19] > known.last_fetch[:19]
     last = datetime.fromisoformat(known.last_fetch)
     if now - last < timedelta(hours=settings.refetch_after_hours):
         return False
@@ -239,6 +242,9 @@ async def fetch_pages(client: Client, source: Source, urls: list[Found], known: 
                 failures = 0
             if r.status == 304:
                 out.records.append({**row, "outcome": "not-modified"})
+                continue
+            if r.status in (404, 410) and seen is not None:
+                out.records.append({**row, "outcome": "gone", "error": f"gone: status {r.status}"})
                 continue
             if r.status != 200:
                 out.records.append({**row, "outcome": "error", "error": f"http: status {r.status}"})

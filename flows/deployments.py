@@ -42,11 +42,11 @@ def crawl_group(sources: list[Source], db: str, settings: Settings) -> dict[str,
 
 @flow(name="warta-run", log_prints=False)
 def run_flow(sources_path: str | None = None, db: str | None = None, group: str | None = None,
-             allow_private: bool = False, delay_s: float | None = None) -> dict[str, Any]:
+             allow_private: bool = False, delay_s: float | None = None, recheck: bool = False) -> dict[str, Any]:
     """The scheduled job: every (or one group of) source(s) in data/sources.toml."""
     logger = get_run_logger()
     settings = load_settings()
-    crawl = {"allow_private": allow_private, **({"delay_s": delay_s} if delay_s is not None else {})}
+    crawl = {"allow_private": allow_private, "recheck": recheck, **({"delay_s": delay_s} if delay_s is not None else {})}
     settings = settings.model_copy(update={"crawl": settings.crawl.model_copy(update=crawl)})
     sources = [s for s in load_sources(Path(sources_path) if sources_path else None) if group in (None, s.group)]
     target = db or str(settings.resolve(settings.store.db))

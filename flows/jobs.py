@@ -162,12 +162,16 @@ def reextract(*, db: Path, settings: Settings | None = None, progress: Any = Non
 
 
 def known_urls(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
-    """Per URL: validators of the latest successful fetch and when it was first and last fetched."""
+    """Per URL: validators of the latest successful fetch, when it was first and last fetched, and whether
+    its latest answer said it was taken down (404/410 after an earlier success)."""
     from flows.crawl import Known
     rows = con.execute("""
-        SELECT url, arg_max(etag, fetched_at), arg_max(last_modified, fetched_at), max(fetched_at), min(fetched_at)
-        FROM pages WHERE status IN (200, 304) GROUP BY url""").fetchall()
-    return {u: Known(e, m, str(last), str(first)) for u, e, m, last, first in rows}
+        SELECT url, arg_max(etag, fetched_at) FILTER (WHERE status IN (200, 304)),
+               arg_max(last_modified, fetched_at) FILTER (WHERE status IN (200, 304)),
+               max(fetched_at), min(fetched_at), arg_max(status, fetched_at) IN (404, 410)
+        FROM pages WHERE status IN (200, 304, 404, 410) GROUP BY url
+        HAVING count(*) FILTER (WHERE status IN (200, 304)) > 0""").fetchall()
+    return {u: Known(e, m, str(last), str(first), bool(gone)) for u, e, m, last, first, gone in rows}
 
 
 _DONE = object()

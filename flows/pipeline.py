@@ -369,9 +369,25 @@ class Loader:
                 "copy_similarity", pa.array([similarity[a] if r != a else None for a, r in zip(ids, roots, strict=True)],
                                             pa.float64()))
         tables["pages"] = pages
-        store.load_batch(self.con, tables, self.columns, replaced=[a for a in seen if a in existing])
+        changed = [a for a in seen if a in existing]
+        store.load_batch(self.con, tables, self.columns, replaced=changed,
+                         versioned=[] if self.force else changed, now=now_iso())
         if replaced:
             self._repoint(replaced)
+        self._mark_gone(pages)
+
+    def _mark_gone(self, pages: list[dict[str, Any]]) -> None:
+        """A known article answered 404/410: keep it, mark when it was first seen gone and by which status;
+        one that answers again (200, 304) is back online."""
+        gone = [(p["url"], p["status"], p["fetched_at"]) for p in pages if p.get("outcome") == "gone"]
+        back = [p["url"] for p in pages if p.get("status") in (200, 304)]
+        if not gone and not back:
+            return
+        self.con.register("_answers", pa.table({
+            "url": [g[0] for g in gone] + back, "status": [g[1] for g in gone] + [200] * len(back),
+            "at": [g[2] for g in gone] + [None] * len(back)}))
+        self.con.execute(store.query("mark_gone"))
+        self.con.unregister("_answers")
 
     def _repoint(self, old_roots: dict[str, float | None]) -> None:
         """Stories whose root an earlier copy displaced: the old root and its copies point to the new root."""
@@ -496,7 +512,7 @@ def extract_and_load(pages: Iterable[PageInput], loader: Loader, *, batch_size: 
 
 
 def now_iso() -> str:
-    return datetime.now(UTC).replace(tzinfo=None).isoformat(timespec="seconds")
+    return datetime.now(UTC).replace(tzinfo=None).isoformat(timespec="milliseconds")
 
 
 def start_run(con: duckdb.DuckDBPyConnection, kind: str) -> str:

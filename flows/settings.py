@@ -50,6 +50,7 @@ class CrawlSettings(_Frozen):
     refetch_after_hours: float = Field(1.0, ge=0)   # never re-request a URL fetched more recently than this
     allow_private: bool = False
     since: date | None = None           # backfills: skip URLs whose sitemap/feed date is older
+    recheck: bool = False               # request every known URL again (conditional GET), whatever its age
 
 
 class PipelineSettings(_Frozen):

@@ -7,6 +7,7 @@ so a killed run never leaves half a batch visible.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import logging
 from collections.abc import Iterable, Mapping
@@ -155,15 +156,25 @@ def load_regions(con: duckdb.DuckDBPyConnection, regions: Iterable[Any]) -> None
                                   "province_code": r.code.split(".")[0]} for r in regions])
 
 
+@functools.cache
+def query(name: str) -> str:
+    """A DML statement kept as a file under sql/queries/ (read once per process)."""
+    return (SQL_DIR / "queries" / f"{name}.sql").read_text(encoding="utf-8")
+
+
 def load_batch(con: duckdb.DuckDBPyConnection, tables: Mapping[str, RowsOrTable],
                columns: Columns | None = None, *, replaced: list[str] = (),  # type: ignore[assignment]
-               tables_replaced: tuple[str, ...] = FACT_TABLES) -> None:
-    """Write one batch atomically: drop the old rows (in `tables_replaced`) of `replaced` articles
-    (re-extracted ones; new articles have none, so no table is scanned for them), upsert entities,
-    append the rest."""
+               tables_replaced: tuple[str, ...] = FACT_TABLES, versioned: list[str] = (),  # type: ignore[assignment]
+               now: str | None = None) -> None:
+    """Write one batch atomically: keep the current text and facts of `versioned` articles (changed on a
+    new fetch) as versions, drop the old rows (in `tables_replaced`) of `replaced` articles (re-extracted
+    ones; new articles have none, so no table is scanned for them), upsert entities, append the rest."""
     columns = columns or table_columns(con)
     con.execute("BEGIN")
     try:
+        if versioned:
+            con.register("_versioned", pa.table({"article_id": pa.array(versioned, pa.string())}))
+            con.execute(query("keep_versions"), [now])
         if replaced:
             con.register("_ids", pa.table({"article_id": pa.array(replaced, pa.string())}))
             for t in tables_replaced:
@@ -175,6 +186,9 @@ def load_batch(con: duckdb.DuckDBPyConnection, tables: Mapping[str, RowsOrTable]
         for t in FACT_TABLES:
             insert_rows(con, t, tables.get(t, []), columns=columns)
         insert_rows(con, "pages", tables.get("pages", []), columns=columns)
+        if versioned:
+            con.execute(query("number_versions"))
+            con.unregister("_versioned")
         con.execute("COMMIT")
     except Exception:
         with contextlib.suppress(duckdb.Error):    # a failed COMMIT (a full disk) has already ended the transaction

@@ -9,6 +9,7 @@ header lies), /file.pdf (not HTML), /private/... (robots-disallowed).
 from __future__ import annotations
 
 import gzip
+import hashlib
 import threading
 import time
 from dataclasses import dataclass, field
@@ -194,7 +195,8 @@ def _content_type(path: str) -> str:
 
 class StaticSite(_LoopbackSite):
     """A loopback site from a dict {path: html or Reply}; `{base}` in a page is replaced by the site's
-    address; `hits` counts requests per path (query included when there is one)."""
+    address; `hits` counts requests per path (query included when there is one). Pages carry an ETag
+    and answer 304 to a matching If-None-Match; `pages` may be changed between crawls."""
 
     def __init__(self, pages: dict[str, str | Reply]) -> None:
         self.pages = pages
@@ -213,7 +215,12 @@ class StaticSite(_LoopbackSite):
                 page = site.pages.get(path)
                 reply = page if isinstance(page, Reply) else Reply(200 if page is not None else 404, page or "not found")
                 data = reply.body.replace("{base}", site.base).encode()
+                etag = f'"{hashlib.md5(data).hexdigest()}"'
+                if reply.status == 200 and self.headers.get("If-None-Match") == etag:
+                    reply, data = Reply(304), b""
                 self.send_response(reply.status)
+                if reply.status in (200, 304):
+                    self.send_header("ETag", etag)
                 self.send_header("Content-Type", _content_type(path))
                 self.send_header("Content-Length", str(len(data)))
                 for k, v in reply.headers.items():
