@@ -16,7 +16,19 @@ from pathlib import Path
 
 from extractors.model import EVENT_KINDS, Region
 
-LEXICON_DIR = Path(__file__).resolve().parents[1] / "data" / "lexicons"
+
+def bundled(package: str, folder: str) -> Path:
+    """A folder of files shipped with warta: the installed package that carries it (a wheel maps the
+    checkout's data/ and sql/ to warta_data and warta_sql; so does an editable install), else the
+    checkout's own folder (running from a source tree that was never installed)."""
+    spec = importlib.util.find_spec(package)     # data folders are namespace packages: no code runs
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        if Path(location).is_dir():
+            return Path(location)
+    return Path(__file__).resolve().parents[1] / folder
+
+
+LEXICON_DIR = bundled("warta_data", "data") / "lexicons"
 
 
 def read_tsv(path: Path) -> list[list[str]]:

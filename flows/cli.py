@@ -1,29 +1,64 @@
-"""The `warta` command line. Every command is a thin wrapper over a function in flows.jobs."""
+"""The `warta` command line. Every command is a thin wrapper over a function in flows.jobs (or flows.export);
+expected failures print one line and exit with a code a scheduler can act on (see EXIT_CODES)."""
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterator
+from datetime import date
+from enum import StrEnum
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
 from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from flows.errors import WartaError
-from flows.settings import load_settings
+from flows.errors import CrawlFailed, WartaError
+from flows.settings import Settings, load_settings
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+EXIT_CODES = ("Exit codes: 0 done; 1 an error (a bad option or config, a locked or full database, a stopped run), "
+              "one line on stderr; 2 a crawl in which no source succeeded; 3 some sources failed and --strict was given.")
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, epilog=EXIT_CODES,
                   help="warta: Indonesian regional news → clean facts in DuckDB.")
 err = Console(stderr=True, soft_wrap=True)    # an error stays one line, whatever the terminal width
 console = Console()
 
+
+class Out(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class QueryFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class ExportFormat(StrEnum):
+    parquet = "parquet"
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+class ExtractFormat(StrEnum):
+    jsonl = "jsonl"
+
+
 DbOpt = Annotated[Path | None, typer.Option("--db", help="DuckDB file (default: data/warta.duckdb).")]
+ConfigOpt = Annotated[Path | None, typer.Option("--config", help="warta.toml to use (default: data/warta.toml; "
+                                                                 "WARTA_<SECTION>__<KEY> variables override it).")]
+OutOpt = Annotated[Out, typer.Option("--format", help="Run summary as text or json.")]
+StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit 3 when any source failed (default: a warning).")]
 
 DEMO_PORT = 47470
 EXAMPLE_QUERIES = [
@@ -31,10 +66,58 @@ EXAMPLE_QUERIES = [
     "SELECT name, title, region FROM v_officials ORDER BY name;",
     "SELECT date, kind, name, location FROM v_event_timeline;",
 ]
+F = TypeVar("F", bound=Callable[..., Any])
 
 
-def _db(db: Path | None) -> Path:
-    s = load_settings()
+def _version(value: bool) -> None:
+    if value:
+        try:
+            console.print(f"warta {version('warta')}")
+        except PackageNotFoundError:
+            console.print("warta (not installed)")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(show_version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                        help="Print the version and exit.")] = False) -> None:
+    """warta: Indonesian regional news → clean facts in DuckDB."""
+
+
+def _fail(exc: Exception, code: int = 1) -> None:
+    err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+    raise typer.Exit(code)
+
+
+def command(fn: F) -> F:
+    """A CLI command: its expected failures (WartaError) become one line and an exit code."""
+    @functools.wraps(fn)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except CrawlFailed as exc:
+            _fail(exc, 2)
+        except WartaError as exc:
+            _fail(exc)
+    return app.command()(run)  # type: ignore[return-value]
+
+
+def _settings(config: Path | None, **crawl: Any) -> Settings:
+    """The settings (from --config when given) with this run's crawl options, unset ones left alone."""
+    settings = load_settings(config)
+    update = {k: v for k, v in crawl.items() if v is not None}
+    return settings.model_copy(update={"crawl": settings.crawl.model_copy(update=update)}) if update else settings
+
+
+def _date(value: str | None, option: str) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        raise WartaError(f"{option} must be YYYY-MM-DD, not {value!r}") from None
+
+
+def _db(db: Path | None, settings: Settings | None = None) -> Path:
+    s = settings or load_settings()
     return db or s.resolve(s.store.db)
 
 
@@ -50,81 +133,80 @@ def _progress(label: str) -> Iterator[Callable[[int], None] | None]:
         yield lambda n: bar.advance(task, n)
 
 
-def _fail(exc: Exception) -> None:
-    err.print(f"[red]error:[/red] {exc}")
-    raise typer.Exit(1)
+def _print_counts(counts: dict[str, Any], fmt: Out = Out.text) -> None:
+    """The run summary: one line of text, or one JSON object (per-source counts included) for scripts."""
+    if fmt is Out.json:
+        sys.stdout.write(json.dumps(counts, default=str, ensure_ascii=False) + "\n")
+    else:
+        console.print(", ".join(f"{k}: {v}" for k, v in counts.items() if k not in ("sources", "failed_sources")))
 
 
-def _print_counts(counts: dict[str, object]) -> None:
-    """One summary line; per-source counts are in `warta status` and the runs table."""
-    console.print(", ".join(f"{k}: {v}" for k, v in counts.items() if k != "sources"))
+def _sources_outcome(failed: list[str], strict: bool) -> None:
+    if failed:
+        err.print(f"[yellow]warning:[/yellow] {len(failed)} source(s) failed: {', '.join(sorted(failed))}")
+        if strict:
+            raise typer.Exit(3)
 
 
-@app.command()
-def demo(db: DbOpt = None) -> None:
+@command
+def demo(db: DbOpt = None, config: ConfigOpt = None) -> None:
     """Serve the bundled demo site on 127.0.0.1, crawl it into DuckDB and show what came out.
 
     Example: warta demo --db /tmp/demo.duckdb
     """
     from flows import jobs
     from flows.demo import serve_directory
-    target = _db(db)
-    try:
-        settings = load_settings()
-        settings = settings.model_copy(update={"crawl": settings.crawl.model_copy(
-            update={"allow_private": True, "delay_s": 0.0, "refetch_after_hours": 0.0})})
-        with serve_directory(port=DEMO_PORT) as base:
-            console.print(f"demo site at {base}")
-            counts = jobs.crawl_sources_into(jobs.sources_from_urls([base + "/"]), db=target, settings=settings,
-                                             kind="demo")
-        _print_counts(counts.as_dict())
-        _print_counts(jobs.summary(target))
-    except WartaError as exc:
-        _fail(exc)
+    settings = _settings(config, allow_private=True, delay_s=0.0, refetch_after_hours=0.0)
+    target = _db(db, settings)
+    with serve_directory(port=DEMO_PORT) as base:
+        console.print(f"demo site at {base}")
+        counts = jobs.crawl_sources_into(jobs.sources_from_urls([base + "/"]), db=target, settings=settings, kind="demo")
+    _print_counts(counts.as_dict())
+    _print_counts(jobs.summary(target))
     console.print(f"\nDatabase: {target}\nTry:  duckdb -readonly {target}")
     for q in EXAMPLE_QUERIES:
         console.print(f"  {q}")
 
 
-@app.command()
+@command
 def run(sources: Annotated[Path | None, typer.Option(help="Sources config.")] = None, db: DbOpt = None,
         group: Annotated[str | None, typer.Option(help="Only this source group.")] = None,
         recheck: Annotated[bool, typer.Option(help="Request every known URL again (conditional GET).")] = False,
-        ) -> None:
+        strict: StrictOpt = False, format: OutOpt = Out.text, config: ConfigOpt = None) -> None:
     """The scheduled job: crawl every source in data/sources.toml as a Prefect flow.
 
     Example: warta run --sources data/sources.toml --db data/warta.duckdb
     """
     from flows.settings import load_sources
-    try:
-        load_sources(sources)   # validate before starting Prefect
-        from flows.deployments import run_flow
-        result = run_flow(str(sources) if sources else None, str(_db(db)), group, recheck=recheck)
-    except WartaError as exc:
-        _fail(exc)
-    _print_counts(result)
+    if config:
+        os.environ["WARTA_CONFIG"] = str(config)     # the flow loads its settings itself
+    load_sources(sources)   # validate before starting Prefect
+    from flows.deployments import run_flow
+    result = run_flow(str(sources) if sources else None, str(_db(db)), group, recheck=recheck)
+    _print_counts(result, format)
+    _sources_outcome(result.get("failed_sources", []), strict)
 
 
-@app.command()
+@command
 def serve(sources: Annotated[Path | None, typer.Option(help="Sources config.")] = None, db: DbOpt = None,
           interval: Annotated[float | None, typer.Option(help="Seconds between runs instead of the cron schedule.")]
           = None,
           allow_private: Annotated[bool, typer.Option(help="Allow loopback/private addresses (tests).")] = False,
-          delay: Annotated[float | None, typer.Option(help="Per-host delay in seconds.")] = None) -> None:
+          delay: Annotated[float | None, typer.Option(help="Per-host delay in seconds.")] = None,
+          config: ConfigOpt = None) -> None:
     """Serve the scheduled runs (one Prefect deployment per source group) until stopped.
 
-    Example: PREFECT_API_URL=http://127.0.0.1:4200/api warta serve
+    Example: warta serve   (with a Prefect server: `prefect config set PREFECT_API_URL=...` or the environment)
     """
     from flows.settings import load_sources
-    try:
-        load_sources(sources)
-        from flows.deployments import serve_schedules
-        serve_schedules(sources, _db(db), interval_s=interval, allow_private=allow_private, delay_s=delay)
-    except WartaError as exc:
-        _fail(exc)
+    if config:
+        os.environ["WARTA_CONFIG"] = str(config)
+    load_sources(sources)
+    from flows.deployments import serve_schedules
+    serve_schedules(sources, _db(db), interval_s=interval, allow_private=allow_private, delay_s=delay)
 
 
-@app.command()
+@command
 def crawl(urls: Annotated[list[str], typer.Argument(help="Site URLs to crawl.")], db: DbOpt = None,
           allow_private: Annotated[bool, typer.Option(help="Allow loopback/private addresses (tests).")] = False,
           delay: Annotated[float | None, typer.Option(help="Per-host delay in seconds.")] = None,
@@ -132,79 +214,61 @@ def crawl(urls: Annotated[list[str], typer.Argument(help="Site URLs to crawl.")]
           budget: Annotated[int | None, typer.Option(help="Pages per source for this run.")] = None,
           recheck: Annotated[bool, typer.Option(help="Request every known URL again (conditional GET): corrections "
                                                      "and take-downs are found, unchanged pages answer 304.")] = False,
-          ) -> None:
+          strict: StrictOpt = False, format: OutOpt = Out.text, config: ConfigOpt = None) -> None:
     """Crawl sites named on the command line; articles are found through robots.txt, sitemaps and feeds.
 
     Example: warta crawl https://sulselekspres.com/ --db data/warta.duckdb --delay 2
     """
     from flows import jobs
-    try:
-        settings = load_settings()
-        update: dict[str, object] = {"allow_private": allow_private, "recheck": recheck}
-        if delay is not None:
-            update["delay_s"] = delay
-        if budget is not None:
-            update["pages_per_source"] = budget
-        if since is not None:
-            from datetime import date
-            try:
-                update["since"] = date.fromisoformat(since)
-            except ValueError:
-                _fail(ValueError(f"--since must be YYYY-MM-DD, not {since!r}"))
-        settings = settings.model_copy(update={"crawl": settings.crawl.model_copy(update=update)})
-        with _progress("extracting pages") as progress:
-            counts = jobs.crawl_sources_into(jobs.sources_from_urls(urls), db=_db(db), settings=settings,
-                                             progress=progress)
-    except WartaError as exc:
-        _fail(exc)
-    _print_counts(counts.as_dict())
+    settings = _settings(config, allow_private=allow_private, recheck=recheck, delay_s=delay, pages_per_source=budget,
+                         since=_date(since, "--since"))
+    sources = jobs.sources_from_urls(urls)
+    with _progress("extracting pages") as progress:
+        counts = jobs.crawl_sources_into(sources, db=_db(db, settings), settings=settings, progress=progress)
+    _print_counts(counts.as_dict(), format)
+    _sources_outcome(jobs.check_sources(counts, len(sources)), strict)
 
 
-@app.command()
+@command
 def ingest(paths: Annotated[list[Path], typer.Argument(help="HTML/text files, directories or WARC files.")],
            db: DbOpt = None, workers: Annotated[int | None, typer.Option(help="Extraction processes.")] = None,
            dask_address: Annotated[str | None, typer.Option(help="Run extraction on this Dask scheduler.")] = None,
            dask_workers: Annotated[int | None, typer.Option(help="Run extraction on a local Dask cluster.")] = None,
-           ) -> None:
+           format: OutOpt = Out.text, config: ConfigOpt = None) -> None:
     """Load local HTML files, directories of them or WARC files; no network.
 
     Example: warta ingest pages/ archive.warc.gz --db data/warta.duckdb
     """
     from flows import jobs
-    try:
-        settings = load_settings()
-        if workers:
-            settings = settings.model_copy(update={"pipeline": settings.pipeline.model_copy(update={"workers": workers})})
-        if dask_address or dask_workers:
-            from flows.deployments import ingest_on_dask
-            _print_counts(ingest_on_dask(paths, db=_db(db), settings=settings, address=dask_address,
-                                         workers=dask_workers or settings.pipeline.workers))
-            return
-        with _progress("ingesting pages") as progress:
-            counts = jobs.ingest(paths, db=_db(db), settings=settings, progress=progress)
-    except WartaError as exc:
-        _fail(exc)
-    _print_counts(counts.as_dict())
+    settings = _settings(config)
+    if workers:
+        settings = settings.model_copy(update={"pipeline": settings.pipeline.model_copy(update={"workers": workers})})
+    if dask_address or dask_workers:
+        from flows.deployments import ingest_on_dask
+        _print_counts(ingest_on_dask(paths, db=_db(db, settings), settings=settings, address=dask_address,
+                                     workers=dask_workers or settings.pipeline.workers), format)
+        return
+    with _progress("ingesting pages") as progress:
+        counts = jobs.ingest(paths, db=_db(db, settings), settings=settings, progress=progress)
+    _print_counts(counts.as_dict(), format)
 
 
-@app.command()
-def reextract(db: DbOpt = None) -> None:
+@command
+def reextract(db: DbOpt = None, format: OutOpt = Out.text, config: ConfigOpt = None) -> None:
     """Rebuild every article and its facts from the archived raw responses (WARC); no network.
 
     Example: warta reextract --db data/warta.duckdb
     """
     from flows import jobs
-    try:
-        with _progress("re-extracting pages") as progress:
-            counts = jobs.reextract(db=_db(db), progress=progress)
-    except WartaError as exc:
-        _fail(exc)
-    _print_counts(counts.as_dict())
+    settings = _settings(config)
+    with _progress("re-extracting pages") as progress:
+        counts = jobs.reextract(db=_db(db, settings), settings=settings, progress=progress)
+    _print_counts(counts.as_dict(), format)
 
 
-@app.command()
+@command
 def extract(paths: Annotated[list[Path], typer.Argument(help="Text or HTML files.")],
-            format: Annotated[str, typer.Option("--format", help="Output format.")] = "jsonl",
+            format: Annotated[ExtractFormat, typer.Option("--format", help="Output format.")] = ExtractFormat.jsonl,
             lang: Annotated[str | None, typer.Option("--lang", help="Language of every input (ISO 639-1), "
                                                      "instead of the one detected; facts are read from 'id' only.")] = None,
             ) -> None:
@@ -212,24 +276,25 @@ def extract(paths: Annotated[list[Path], typer.Argument(help="Text or HTML files
 
     Example: warta extract article.txt --format jsonl
     """
-    from flows import jobs
-    if format != "jsonl":
-        _fail(ValueError(f"unknown format {format!r}; use jsonl"))
-    for row in jobs.extract(paths, lang=lang):
+    from flows.local import extract as extract_files
+    for row in extract_files(paths, lang=lang):
         sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
-@app.command()
-def status(db: DbOpt = None, limit: int = 10) -> None:
-    """Show the last runs.
+@command
+def status(db: DbOpt = None, limit: int = 10, format: OutOpt = Out.text, config: ConfigOpt = None) -> None:
+    """Show the last runs, and the sources failing several runs in a row.
 
-    Example: warta status --limit 5
+    Example: warta status --limit 5 --format json
     """
     from flows import jobs, report
-    try:
-        rows, failing = jobs.status(_db(db), limit)
-    except WartaError as exc:
-        _fail(exc)
+    rows, failing = jobs.status(_db(db, _settings(config)), limit)
+    if format is Out.json:
+        runs = [{**{k: v for k, v in r.items() if k != "details"}, "duration": report.duration(r),
+                 "no_facts": report.no_facts(r), "details": json.loads(r["details"]) if r.get("details") else None}
+                for r in rows]
+        sys.stdout.write(json.dumps({"runs": runs, "failing_sources": failing}, default=str, ensure_ascii=False) + "\n")
+        return
     columns = {"run": "run_id", "started": "started_at", "took": "duration", "status": "status", "pages": "pages",
                "new": "articles_new", "updated": "articles_updated", "304": "not_modified", "facts": "facts",
                "no facts": "no_facts", "errors": "errors"}
@@ -243,30 +308,20 @@ def status(db: DbOpt = None, limit: int = 10) -> None:
         console.print(f"[yellow]failing {len(failing)} source(s) several runs in a row:[/yellow] {', '.join(failing)}")
 
 
-@app.command()
+@command
 def query(sql: Annotated[str, typer.Argument(help="One read-only SQL statement.")], db: DbOpt = None,
-          format: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table") -> None:
+          format: Annotated[QueryFormat, typer.Option("--format", help="Output format.")] = QueryFormat.table,
+          config: ConfigOpt = None) -> None:
     """Run a read-only query against the database and print the result.
 
     Example: warta query "SELECT name, expansion FROM v_innovations"
     """
-    from flows import snapshot
-    try:
-        con = snapshot.reading(_db(db))
-    except WartaError as exc:
-        _fail(exc)
-    try:
-        cur = con.execute(sql)
-        cols = [d[0] for d in cur.description or []]
-        rows = cur.fetchall()
-    except Exception as exc:
-        _fail(ValueError(f"query failed: {exc}"))
-    finally:
-        con.close()
-    if format == "json":
+    from flows.snapshot import query as run_query
+    cols, rows = run_query(_db(db, _settings(config)), sql)
+    if format is QueryFormat.json:
         sys.stdout.write(json.dumps([dict(zip(cols, r, strict=True)) for r in rows], default=str,
                                     ensure_ascii=False) + "\n")
-    elif format == "csv":
+    elif format is QueryFormat.csv:
         import csv
         w = csv.writer(sys.stdout)
         w.writerow(cols)
@@ -278,38 +333,41 @@ def query(sql: Annotated[str, typer.Argument(help="One read-only SQL statement."
         console.print(table)
 
 
-@app.command()
+@command
 def export(out: Annotated[Path, typer.Option("--out", help="New directory to write.")],
-           format: Annotated[str, typer.Option("--format", help="parquet, csv or jsonl.")] = "parquet",
+           format: Annotated[ExportFormat, typer.Option("--format", help="Output format.")] = ExportFormat.parquet,
            since: Annotated[str | None, typer.Option(help="Published on or after (YYYY-MM-DD).")] = None,
            until: Annotated[str | None, typer.Option(help="Published on or before (YYYY-MM-DD).")] = None,
            region: Annotated[str | None, typer.Option(help="Region name or Kemendagri code.")] = None,
            source: Annotated[str | None, typer.Option(help="Source id.")] = None,
            text: Annotated[bool, typer.Option("--text/--no-text", help="Include article texts.")] = True,
-           db: DbOpt = None) -> None:
+           db: DbOpt = None, config: ConfigOpt = None) -> None:
     """Export articles, paragraphs, facts and regions with a datapackage.json and a data card.
 
     Example: warta export --out exports/gowa-2022 --format parquet --region "Kabupaten Gowa" --since 2022-01-01
     """
-    from datetime import date
-
     from flows.export import Filters
     from flows.export import export as run_export
-    try:
-        dates = [date.fromisoformat(d) if d else None for d in (since, until)]
-    except ValueError as exc:
-        _fail(ValueError(f"dates must be YYYY-MM-DD: {exc}"))
-    try:
-        package = run_export(_db(db), out, format, Filters(dates[0], dates[1], region, source, text))
-    except WartaError as exc:
-        _fail(exc)
+    filters = Filters(_date(since, "--since"), _date(until, "--until"), region, source, text)
+    package = run_export(_db(db, _settings(config)), out, format.value, filters)
     out_rows = ", ".join(f"{r['name']} {r['rows']}" for r in package["resources"])
     console.print(f"wrote {out}: {out_rows}")
 
 
 def main() -> None:
+    """The console script. Usage errors (an unknown option value ...) exit 1 with one line, like every
+    other expected failure, so exit code 2 keeps its one meaning: no source succeeded."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    app()
+    try:
+        code = app(standalone_mode=False)      # returns a command's typer.Exit code instead of exiting
+        sys.exit(code if isinstance(code, int) else 0)
+    except (typer.Exit, typer.Abort) as exc:
+        sys.exit(getattr(exc, "exit_code", 130))
+    except Exception as exc:
+        if not (hasattr(exc, "format_message") and hasattr(exc, "exit_code")):
+            raise        # not a usage error (typer vendors its own click): a bug, with its traceback
+        err.print(f"[red]error:[/red] {exc.format_message()}", markup=True, highlight=False)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

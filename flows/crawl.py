@@ -36,7 +36,7 @@ from flows.discover import (
 )
 from flows.errors import FetchError, NotHtml
 from flows.http import Client, Response, site_of
-from flows.pipeline import PageInput, now_iso
+from flows.page import PageInput, now_iso
 from flows.settings import CrawlSettings, Source
 from flows.text import charset_of
 

@@ -10,9 +10,9 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from flows.settings import project_root
+from flows.settings import BUNDLED_DATA
 
-DEMO_DIR = project_root() / "data" / "demo"
+DEMO_DIR = BUNDLED_DATA / "demo"
 _TEMPLATED = (".xml", ".txt", ".html")
 
 

@@ -27,7 +27,8 @@ from prefect.settings import PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY,
 from flows import jobs
 from flows.batch import ExtractedBatch
 from flows.errors import ConfigError
-from flows.pipeline import PageInput, process_batch
+from flows.page import PageInput
+from flows.pipeline import process_batch
 from flows.settings import Settings, Source, load_settings, load_sources
 
 START_SERVER = "prefect server start   # then: export PREFECT_API_URL=http://127.0.0.1:4200/api"
@@ -37,7 +38,7 @@ START_SERVER = "prefect server start   # then: export PREFECT_API_URL=http://127
 def crawl_group(sources: list[Source], db: str, settings: Settings) -> dict[str, Any]:
     """One task per group of sources (never per page): discover, fetch, extract in processes, load."""
     counts = jobs.crawl_sources_into(sources, db=Path(db), settings=settings, kind="run", wait_s=600)
-    return counts.as_dict()
+    return {**counts.as_dict(), "failed_sources": jobs.check_sources(counts, len(sources))}
 
 
 @flow(name="warta-run", log_prints=False)

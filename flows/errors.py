@@ -11,6 +11,7 @@
     │   └── HostPaused           the host asked us to come back later (Retry-After beyond our wait)
     ├── ExtractError         a page could not be turned into text
     ├── StoreError           the database cannot be opened, migrated or written (a full disk included)
+    ├── CrawlFailed          no source of a crawl succeeded (the run is recorded; exit code 2)
     └── Cancelled            SIGTERM/SIGINT asked the run to stop; it stopped at a batch boundary
 """
 
@@ -62,6 +63,10 @@ class ExtractError(WartaError):
 
 class StoreError(WartaError):
     reason = "store"
+
+
+class CrawlFailed(WartaError):
+    reason = "crawl-failed"
 
 
 class Cancelled(WartaError):

@@ -22,19 +22,16 @@ from urllib.parse import urlsplit
 
 import duckdb
 
-from extractors import clean, extract_facts, facts_to_contract, load_lexicon
-from extractors.language import detect_language
+from extractors import load_lexicon
 from flows import report, snapshot, store
-from flows.errors import Cancelled, WartaError
+from flows.errors import Cancelled, CrawlFailed
 from flows.local import iter_pages, source_namer, warc_pages
+from flows.page import PageInput
 from flows.pipeline import (
     STOP,
     Loader,
-    PageInput,
     RunCounts,
-    _article_text,
     extract_and_load,
-    facts_skipped,
     finish_run,
     make_pool,
     start_run,
@@ -54,32 +51,6 @@ def prepare(con: duckdb.DuckDBPyConnection, sources: list[Source] = ()) -> None:
         store.insert_rows(con, "sources", [{"source_id": s.id, "name": s.name, "base_url": s.base_url,
                                             "region": s.region, "config": json.dumps(s.model_dump(mode="json"))}
                                            for s in sources], replace=True)
-
-
-def extract(paths: list[Path], *, lang: str | None = None) -> Iterator[dict[str, Any]]:
-    """Facts of text or HTML files in the eval contract shape, with each input's language; no database,
-    no Prefect. Facts are read only from Indonesian text (`lang` overrides the detected language); a file
-    that cannot be read or holds no article gives a row with an `error` and empty facts."""
-    lex = load_lexicon()
-    empty: dict[str, list[Any]] = {"dates": [], "officials": [], "innovations": [], "events": [], "regions": []}
-    skipped: list[dict[str, Any]] = []
-    for page in iter_pages(paths, skipped=skipped):
-        source = Path(urlsplit(page.url).path).name
-        try:
-            art = _article_text(page)
-            text = clean(art.text, lex).text
-        except Exception as exc:  # one hostile input is one error row, never the end of the others
-            reason = exc.reason if isinstance(exc, WartaError) else f"extract: {type(exc).__name__}"
-            yield {"source": source, "error": f"{reason}: {exc}", **empty}
-            continue
-        language = lang or detect_language(text, lex, declared=art.language).code
-        reason = facts_skipped(language)
-        if reason:
-            yield {"source": source, "language": language, "facts_skipped": reason, **empty}
-        else:
-            yield {"source": source, "language": language, **facts_to_contract(extract_facts(text, lex))}
-    for rec in skipped:
-        yield {"source": Path(urlsplit(rec["url"]).path).name, "error": rec["error"], **empty}
 
 
 @contextlib.contextmanager
@@ -256,6 +227,14 @@ def sources_from_urls(urls: list[str]) -> list[Source]:
         sid = "".join(c if c.isalnum() else "-" for c in host.lower()).strip("-") or "site"
         out.append(Source(id=sid, name=host, base_url=url, discovery=("robots", "sitemap", "feed", "wp-json")))
     return out
+
+
+def check_sources(counts: RunCounts, sources: int) -> list[str]:
+    """The sources that failed in this run; CrawlFailed when none of `sources` succeeded."""
+    failed = counts.failed_sources()
+    if sources and len(failed) >= sources:
+        raise CrawlFailed(f"no source succeeded ({', '.join(sorted(failed))}); see `warta status` and the pages table")
+    return failed
 
 
 def summary(db: Path) -> dict[str, Any]:

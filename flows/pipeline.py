@@ -8,15 +8,12 @@ near-duplicates, boilerplate and run counts.
 
 from __future__ import annotations
 
-import gzip
-import hashlib
 import json
 import logging
 import re
 import signal
 import threading
 import uuid
-import zlib
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -25,9 +22,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from itertools import groupby
 from multiprocessing import get_context
-from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import duckdb
 import pyarrow as pa
@@ -39,47 +34,11 @@ from extractors.paragraphs import Paragraph, boilerplate_positions
 from flows import store
 from flows.batch import ExtractedBatch, Rows
 from flows.errors import Cancelled, ExtractError, WartaError
-from flows.text import ArticleText, decode_html, html_to_article
+from flows.page import PageInput, article_id, article_text, facts_skipped, now_iso, stable_id
 
 log = logging.getLogger(__name__)
 
 BOILERPLATE_MIN_STORIES = 3   # a paragraph in 3+ distinct stories of one source is that source's boilerplate
-
-
-@dataclass(frozen=True, slots=True)
-class PageInput:
-    """One fetched page (or local file) waiting for extraction."""
-
-    url: str
-    body: bytes
-    source: str
-    fetched_at: str                      # ISO timestamp
-    charset: str | None = None
-    is_text: bool = False                # plain text, not HTML
-    page_row: dict[str, Any] = field(default_factory=dict)   # the `pages` row to record with it
-    path: str | None = None              # read the body from this file in the worker (Dask: ship paths, not bytes)
-    max_bytes: int = 10_000_000
-
-    def read(self) -> bytes:
-        """The page's bytes: given, or read (and gunzipped) from `path` under the size cap."""
-        if self.path is None:
-            return self.body
-        try:
-            data = Path(self.path).read_bytes()
-            return gzip.decompress(data)[: self.max_bytes + 1] if self.path.lower().endswith(".gz") else data
-        except (OSError, EOFError, zlib.error) as exc:
-            raise ExtractError(f"cannot read {self.path}: {exc}") from exc
-
-
-def _id(*parts: str) -> str:
-    return hashlib.blake2b("|".join(parts).encode("utf-8"), digest_size=8).hexdigest()
-
-
-def article_id(url: str) -> str:
-    """One id per article URL, whatever the scheme, host case or trailing slash."""
-    parts = urlsplit(url)
-    path = parts.path.rstrip("/") or "/"
-    return _id(f"{parts.netloc.lower()}{path}{'?' + parts.query if parts.query else ''}")
 
 
 def _published(meta_date: str | None, text: str) -> str | None:
@@ -125,14 +84,14 @@ def _fact_rows(aid: str, text: str, kept: list[Paragraph], published: str | None
                     "span_start": e.span.start, "span_end": e.span.end, **v} for i, e in enumerate(facts.events)],
     }
     for o in facts.officials:
-        oid = _id(o.name.casefold())
+        oid = stable_id(o.name.casefold())
         rows["officials"].append({"official_id": oid, "name": o.name})
         rows["official_mentions"].append({
             "article_id": aid, "official_id": oid, "name_as_written": o.name_as_written, "title": o.title,
             "region": o.region.name if o.region else None, "region_code": o.region.code if o.region else None,
             "paragraph": para(o.span), "span_start": o.span.start, "span_end": o.span.end, **v})
     for inv in facts.innovations:
-        iid = _id(inv.name.casefold())
+        iid = stable_id(inv.name.casefold())
         rows["innovations"].append({"innovation_id": iid, "name": inv.name, "expansion": inv.expansion,
                                     "sector": inv.sector})
         rows["innovation_mentions"].append({
@@ -143,32 +102,16 @@ def _fact_rows(aid: str, text: str, kept: list[Paragraph], published: str | None
     return rows
 
 
-FACT_LANGUAGES = ("id",)       # the extractors read Indonesian; other languages are stored without facts
-
-
-def facts_skipped(language: str) -> str | None:
-    """The recorded reason an article gets no facts, None when it does."""
-    return None if language in FACT_LANGUAGES else f"language: {language}"
-
-
 def _no_fact_rows() -> Rows:
     return {t: [] for t in ("date_mentions", "region_mentions", "officials", "official_mentions", "innovations",
                             "innovation_mentions", "events")}
-
-
-def _article_text(page: PageInput) -> ArticleText:
-    decoded = decode_html(page.read(), page.charset)
-    if page.is_text:
-        first = next((ln.strip() for ln in decoded.splitlines() if ln.strip()), None)
-        return ArticleText(None, first, None, None, None, None, decoded)
-    return html_to_article(decoded, page.url)
 
 
 def process_page(page: PageInput, boilerplate: frozenset[str] = frozenset()) -> Rows:
     """All rows one page yields; an unusable page yields only its `pages` row, with the reason."""
     page_row = dict(page.page_row) or {"url": page.url, "fetched_at": page.fetched_at, "source": page.source}
     try:
-        art = _article_text(page)
+        art = article_text(page)
     except WartaError as exc:
         return {"pages": [{**page_row, "outcome": "skipped", "error": f"{exc.reason}: {exc}"}]}
     lex = load_lexicon()
@@ -183,7 +126,7 @@ def process_page(page: PageInput, boilerplate: frozenset[str] = frozenset()) -> 
     url = art.url if art.url and art.url.startswith("http") else page.url
     aid = article_id(url)
     published = _published(art.date, text)
-    content_hash = _id(cleaned.text)   # before boilerplate removal: stable whatever the corpus has taught us
+    content_hash = stable_id(cleaned.text)   # before boilerplate removal: stable whatever the corpus has taught us
     language = detect_language(text, lex, declared=art.language)
     skipped = facts_skipped(language.code)
     rows = _fact_rows(aid, text, kept, published) if skipped is None else _no_fact_rows()
@@ -509,10 +452,6 @@ def extract_and_load(pages: Iterable[PageInput], loader: Loader, *, batch_size: 
         loader.load(ExtractedBatch.concat(buffer))
     loader.finish()
     return loader.counts
-
-
-def now_iso() -> str:
-    return datetime.now(UTC).replace(tzinfo=None).isoformat(timespec="milliseconds")
 
 
 def start_run(con: duckdb.DuckDBPyConnection, kind: str) -> str:

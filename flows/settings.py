@@ -2,7 +2,8 @@
 
 Defaults live here once (module constants); `data/warta.toml` and `data/sources.toml`
 override them. A bad file raises ConfigError naming the file, the source and the field,
-never a pydantic traceback. Nothing here reads the environment except `project_root`.
+never a pydantic traceback. The environment is read in one place each: WARTA_HOME (`home`), WARTA_CONFIG
+(`config_file`) and WARTA_<SECTION>__<KEY> overrides (`load_settings`).
 """
 
 from __future__ import annotations
@@ -16,15 +17,51 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from extractors.lexicon import bundled
 from flows.errors import ConfigError
 
 DiscoveryKind = Literal["robots", "sitemap", "feed", "wp-json"]
 
 
+#: the files shipped with warta (lexicons, demo site, default warta.toml and sources.toml)
+BUNDLED_DATA = bundled("warta_data", "data")
+
+
 def project_root() -> Path:
-    """The checkout that holds sql/ and data/ (override with WARTA_HOME)."""
+    """The source checkout (docs and README live there; only meaningful when running from one)."""
+    return Path(__file__).resolve().parents[1]
+
+
+def home() -> Path:
+    """Where runtime files go (data/warta.duckdb, data/warc) and where data/warta.toml and data/sources.toml
+    are looked for first: WARTA_HOME, else the source checkout when running from one, else the current
+    directory (an installed wheel never writes into site-packages)."""
     env = os.environ.get("WARTA_HOME")
-    return Path(env).resolve() if env else Path(__file__).resolve().parents[1]
+    if env:
+        return Path(env).resolve()
+    return project_root() if (project_root() / "pyproject.toml").exists() else Path.cwd()
+
+
+def config_file(name: str) -> Path:
+    """The settings file named by WARTA_CONFIG (for warta.toml), else data/<name> under home() when there
+    is one, else the copy shipped with warta."""
+    if name == "warta.toml" and os.environ.get("WARTA_CONFIG"):
+        return Path(os.environ["WARTA_CONFIG"])
+    own = home() / "data" / name
+    return own if own.exists() else BUNDLED_DATA / name
+
+
+def _environment_overrides(data: dict[str, Any]) -> dict[str, Any]:
+    """WARTA_<SECTION>__<KEY>=value (containers, work pools) over the file: WARTA_CRAWL__DELAY_S=2."""
+    out = {k: dict(v) if isinstance(v, dict) else v for k, v in data.items()}
+    for name, value in os.environ.items():
+        if name.startswith("WARTA_") and "__" in name:
+            section, _, key = name[len("WARTA_"):].lower().partition("__")
+            if section and key:
+                out.setdefault(section, {})
+                if isinstance(out[section], dict):
+                    out[section][key] = value
+    return out
 
 
 class _Frozen(BaseModel):
@@ -79,7 +116,7 @@ class Settings(_Frozen):
     schedule: ScheduleSettings = ScheduleSettings()
 
     def resolve(self, path: Path) -> Path:
-        return path if path.is_absolute() else project_root() / path
+        return path if path.is_absolute() else home() / path
 
 
 class Source(_Frozen):
@@ -131,19 +168,19 @@ def _explain(path: Path, where: str, exc: ValidationError) -> ConfigError:
 
 
 def load_settings(path: Path | None = None) -> Settings:
-    """Settings from `data/warta.toml` (or `path`); a missing default file means defaults."""
-    path = path or project_root() / "data" / "warta.toml"
-    if not path.exists() and path == project_root() / "data" / "warta.toml":
-        return Settings()
+    """Settings from `data/warta.toml` (or `path`, or WARTA_CONFIG), then WARTA_<SECTION>__<KEY> environment
+    overrides; a missing default file means defaults. A bad value names the file and the field."""
+    path = path or config_file("warta.toml")
+    data = {} if not path.exists() and path == BUNDLED_DATA / "warta.toml" else _read_toml(path)
     try:
-        return Settings.model_validate(_read_toml(path))
+        return Settings.model_validate(_environment_overrides(data))
     except ValidationError as exc:
         raise _explain(path, "", exc) from None
 
 
 def load_sources(path: Path | None = None) -> list[Source]:
     """The outlets of `data/sources.toml`, validated; ids must be unique."""
-    path = path or project_root() / "data" / "sources.toml"
+    path = path or config_file("sources.toml")
     raw = _read_toml(path).get("source", [])
     if not isinstance(raw, list):
         raise ConfigError(f"{path}: 'source' must be an array of tables ([[source]])")

@@ -15,15 +15,13 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import pyarrow as pa
 
-from flows.batch import rows_to_table
+from extractors.lexicon import bundled
 from flows.errors import StoreError
-from flows.settings import project_root
 
 log = logging.getLogger(__name__)
 
-SQL_DIR = project_root() / "sql"
+SQL_DIR = bundled("warta_sql", "sql")
 
 #: tables a batch fills, in load order, with the key that identifies an article's rows
 FACT_TABLES = ("paragraphs", "article_minhash", "region_mentions", "date_mentions", "official_mentions",
@@ -90,7 +88,8 @@ def schema_version(con: duckdb.DuckDBPyConnection) -> str:
 
 
 Columns = dict[str, list[str]]
-RowsOrTable = pa.Table | list[Mapping[str, Any]]
+RowsOrTable = Any    # a pyarrow Table or a list of row dicts (pyarrow is imported where rows are loaded,
+                     # so reading the snapshot, `warta query`, never imports it)
 
 
 def table_columns(con: duckdb.DuckDBPyConnection) -> Columns:
@@ -104,6 +103,7 @@ def table_columns(con: duckdb.DuckDBPyConnection) -> Columns:
 
 
 def _present(rows: RowsOrTable) -> set[str]:
+    import pyarrow as pa
     return set(rows.column_names) if isinstance(rows, pa.Table) else set().union(*(r.keys() for r in rows))
 
 
@@ -116,6 +116,9 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: RowsOrTable,
         return 0
     present = _present(rows)
     cols = [c for c in (columns or table_columns(con))[table] if c in present]
+    import pyarrow as pa
+
+    from flows.batch import rows_to_table
     con.register("_batch", (rows if isinstance(rows, pa.Table) else rows_to_table(rows)).select(cols))
     try:
         verb = "INSERT OR REPLACE" if replace else "INSERT"
@@ -128,6 +131,9 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: RowsOrTable,
 def upsert_entities(con: duckdb.DuckDBPyConnection, table: str, key: str, rows: RowsOrTable,
                     columns: Columns) -> int:
     """Insert or merge entity rows (officials, innovations): a known value is never overwritten by NULL."""
+    import pyarrow as pa
+
+    from flows.batch import rows_to_table
     present = _present(rows)
     merged: dict[Any, dict[str, Any]] = {}
     for r in rows.to_pylist() if isinstance(rows, pa.Table) else rows:
@@ -169,6 +175,7 @@ def load_batch(con: duckdb.DuckDBPyConnection, tables: Mapping[str, RowsOrTable]
     """Write one batch atomically: keep the current text and facts of `versioned` articles (changed on a
     new fetch) as versions, drop the old rows (in `tables_replaced`) of `replaced` articles (re-extracted
     ones; new articles have none, so no table is scanned for them), upsert entities, append the rest."""
+    import pyarrow as pa
     columns = columns or table_columns(con)
     con.execute("BEGIN")
     try:

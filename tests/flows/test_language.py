@@ -3,6 +3,7 @@
 import json
 
 from flows import jobs, store
+from flows.local import extract
 from flows.settings import PipelineSettings, Settings
 
 ID_BODY = ("<p>Bupati Ende Djafar Achmad meluncurkan inovasi Layanan Antar Dokumen (LANTAN) di Aula Kantor Bupati "
@@ -45,9 +46,9 @@ def test_mislabelled_pages_get_facts_by_their_text_not_their_label(tmp_path):
 def test_extract_says_the_language_and_lang_overrides_it(tmp_path):
     (tmp_path / "en.html").write_text(_page("id", EN_BODY))
     (tmp_path / "id.txt").write_text(ID_BODY.replace("<p>", "").replace("</p>", "\n"))
-    rows = {r["source"]: r for r in jobs.extract([tmp_path / "en.html", tmp_path / "id.txt"])}
+    rows = {r["source"]: r for r in extract([tmp_path / "en.html", tmp_path / "id.txt"])}
     en = rows["en.html"]
     assert (en["language"], en["facts_skipped"], en["events"]) == ("en", "language: en", [])
     assert rows["id.txt"]["language"] == "id" and rows["id.txt"]["innovations"]
-    forced = next(jobs.extract([tmp_path / "en.html"], lang="id"))
+    forced = next(extract([tmp_path / "en.html"], lang="id"))
     assert forced["language"] == "id" and "facts_skipped" not in forced

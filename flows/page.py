@@ -1,0 +1,76 @@
+"""One page on its way to extraction, and what it takes to read its text: small and light to import.
+
+The crawler and the local readers build PageInputs; the extraction workers read them. Nothing here
+imports the database or Arrow, so `warta extract` starts without them.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import zlib
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from flows.errors import ExtractError
+from flows.text import ArticleText, decode_html, html_to_article
+
+FACT_LANGUAGES = ("id",)       # the extractors read Indonesian; other languages are stored without facts
+
+
+@dataclass(frozen=True, slots=True)
+class PageInput:
+    """One fetched page (or local file) waiting for extraction."""
+
+    url: str
+    body: bytes
+    source: str
+    fetched_at: str                      # ISO timestamp
+    charset: str | None = None
+    is_text: bool = False                # plain text, not HTML
+    page_row: dict[str, Any] = field(default_factory=dict)   # the `pages` row to record with it
+    path: str | None = None              # read the body from this file in the worker (Dask: ship paths, not bytes)
+    max_bytes: int = 10_000_000
+
+    def read(self) -> bytes:
+        """The page's bytes: given, or read (and gunzipped) from `path` under the size cap."""
+        if self.path is None:
+            return self.body
+        try:
+            data = Path(self.path).read_bytes()
+            return gzip.decompress(data)[: self.max_bytes + 1] if self.path.lower().endswith(".gz") else data
+        except (OSError, EOFError, zlib.error) as exc:
+            raise ExtractError(f"cannot read {self.path}: {exc}") from exc
+
+
+def stable_id(*parts: str) -> str:
+    """A short, stable hash id (articles, officials, innovations, content hashes)."""
+    return hashlib.blake2b("|".join(parts).encode("utf-8"), digest_size=8).hexdigest()
+
+
+def article_id(url: str) -> str:
+    """One id per article URL, whatever the scheme, host case or trailing slash."""
+    parts = urlsplit(url)
+    path = parts.path.rstrip("/") or "/"
+    return stable_id(f"{parts.netloc.lower()}{path}{'?' + parts.query if parts.query else ''}")
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).replace(tzinfo=None).isoformat(timespec="milliseconds")
+
+
+def article_text(page: PageInput) -> ArticleText:
+    """The page's main text and metadata (a text file is its own text, its first line the title)."""
+    decoded = decode_html(page.read(), page.charset)
+    if page.is_text:
+        first = next((ln.strip() for ln in decoded.splitlines() if ln.strip()), None)
+        return ArticleText(None, first, None, None, None, None, decoded)
+    return html_to_article(decoded, page.url)
+
+
+def facts_skipped(language: str) -> str | None:
+    """The recorded reason an article gets no facts, None when it does."""
+    return None if language in FACT_LANGUAGES else f"language: {language}"
