@@ -6,6 +6,7 @@ Written to a temporary directory and renamed, so a failed export leaves nothing 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -107,7 +108,38 @@ def _select(con: duckdb.DuckDBPyConnection, f: Filters) -> None:
 def _fields(con: duckdb.DuckDBPyConnection, table: str, names: list[str]) -> list[dict[str, str]]:
     info = {c: (t, d) for c, t, d in con.execute(
         "SELECT column_name, data_type, comment FROM duckdb_columns() WHERE table_name = ?", [table]).fetchall()}
-    return [{"name": n, "type": _TYPES.get(info[n][0], "string"), "description": info[n][1] or ""} for n in names]
+    out = []
+    for n in names:
+        kind = _TYPES.get(info[n][0], "string")
+        # DuckDB writes "2026-12-01 16:04:49.123": a datetime Frictionless reads with format "any"
+        out.append({"name": n, "type": kind, **({"format": "any"} if kind == "datetime" else {}),
+                    "description": info[n][1] or ""})
+    return out
+
+
+#: table -> (column, referenced table, referenced column): the joins a researcher makes, checked by validators
+FOREIGN_KEYS = {
+    "articles": [("source", "sources", "source_id")],
+    "paragraphs": [("article_id", "articles", "article_id")],
+    "date_mentions": [("article_id", "articles", "article_id")],
+    "official_mentions": [("article_id", "articles", "article_id"), ("official_id", "officials", "official_id")],
+    "innovation_mentions": [("article_id", "articles", "article_id"), ("innovation_id", "innovations", "innovation_id")],
+    "events": [("article_id", "articles", "article_id")],
+    "region_mentions": [("article_id", "articles", "article_id"), ("region_code", "regions", "region_code")],
+}
+
+
+def _foreign_keys(table: str, names: list[str]) -> list[dict[str, Any]]:
+    return [{"fields": col, "reference": {"resource": ref, "fields": ref_col}}
+            for col, ref, ref_col in FOREIGN_KEYS.get(table, []) if col in names]
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def export(db: Path, out: Path, fmt: str, filters: Filters = Filters()) -> dict[str, Any]:
@@ -120,7 +152,12 @@ def export(db: Path, out: Path, fmt: str, filters: Filters = Filters()) -> dict[
         raise ExportError(f"{out} already exists; choose a new directory (exports never overwrite)")
     ext, media, options = FORMATS[fmt]
     con = snapshot.reading(db)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent if out.parent.exists() else None))
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        con.close()
+        raise ExportError(f"cannot create {out.parent}: {exc.strerror}") from exc
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     try:
         _select(con, filters)
         resources = []
@@ -131,8 +168,11 @@ def export(db: Path, out: Path, fmt: str, filters: Filters = Filters()) -> dict[
             con.execute(f"COPY ({sql} ORDER BY {order}) TO '{path}' {options}")
             names = [d[0] for d in con.execute(f"SELECT * FROM ({sql}) LIMIT 0").description]
             rows = con.execute(f"SELECT count(*) FROM ({sql})").fetchone()[0]
-            resources.append({"name": table, "path": path.name, "format": ext, "mediatype": media, "rows": rows,
-                              "schema": {"fields": _fields(con, table, names), **({"primaryKey": key} if key else {})}})
+            resources.append({"name": table, "type": "table", "profile": "tabular-data-resource", "path": path.name,
+                              "format": ext, "mediatype": media, "encoding": "utf-8", "rows": rows,
+                              "bytes": path.stat().st_size, "hash": "sha256:" + _sha256(path),
+                              "schema": {"fields": _fields(con, table, names), **({"primaryKey": key} if key else {}),
+                                         **({"foreignKeys": fks} if (fks := _foreign_keys(table, names)) else {})}})
         package = _package(con, filters, resources)
         (tmp / "datapackage.json").write_text(json.dumps(package, indent=2, ensure_ascii=False, default=str) + "\n",
                                               encoding="utf-8")
@@ -160,7 +200,7 @@ def _package(con: duckdb.DuckDBPyConnection, f: Filters, resources: list[dict[st
         "name": "warta-export",
         "title": "Indonesian regional news: articles, officials, innovations, events, dates",
         "licenses": [{"name": "other-at", "title": "Article texts remain the publishers' copyright; facts CC-BY-4.0"}],
-        "created": str(built) if built else None,
+        "created": built.strftime("%Y-%m-%dT%H:%M:%SZ") if built else None,     # RFC 3339 (runs store UTC)
         "sources": sources,
         "temporal": {"start": str(first) if first else None, "end": str(last) if last else None},
         "filters": {"since": str(f.since) if f.since else None, "until": str(f.until) if f.until else None,

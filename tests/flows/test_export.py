@@ -67,3 +67,19 @@ def test_cli_refuses_existing_directory_and_bad_dates(demo_db, tmp_path):
                              "--db", str(demo_db)])
     assert (r1.exit_code, r2.exit_code, r3.exit_code) == (1, 1, 1)
     assert "already exists" in r1.output and "YYYY-MM-DD" in r2.output and "after" in r3.output
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_exports_validate_as_frictionless_data_packages(demo_db, tmp_path, fmt):
+    from frictionless import Package
+    out = tmp_path / fmt
+    export(demo_db, out, fmt)
+    report = Package(str(out / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["title", "message"])[:5]
+    (out / f"officials.{fmt}").write_bytes((out / f"officials.{fmt}").read_bytes().replace(b"a", b"o", 1))
+    assert not Package(str(out / "datapackage.json")).validate().valid      # the hash is checked
+
+
+def test_export_creates_missing_parent_directories(demo_db, tmp_path):
+    export(demo_db, tmp_path / "a" / "b" / "out", "csv")
+    assert (tmp_path / "a" / "b" / "out" / "datapackage.json").exists()
