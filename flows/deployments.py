@@ -18,6 +18,7 @@ from typing import Any
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
+os.environ.setdefault("PREFECT_LOGGING_EXTRA_LOGGERS", "flows,extractors")   # warta's log lines reach the Prefect UI
 
 from prefect import flow, get_run_logger, serve, task
 from prefect.artifacts import create_markdown_artifact
@@ -31,17 +32,20 @@ from flows.page import PageInput
 from flows.pipeline import process_batch
 from flows.settings import Settings, Source, load_settings, load_sources
 
-START_SERVER = "prefect server start   # then: export PREFECT_API_URL=http://127.0.0.1:4200/api"
+#: a run that takes longer than this is stuck (a site that trickles bytes, a lock never released): Prefect fails it
+FLOW_TIMEOUT_S = 6 * 3600
+TASK_TIMEOUT_S = 5 * 3600
+START_SERVER = "prefect server start   # then: prefect config set PREFECT_API_URL=http://127.0.0.1:4200/api"
 
 
-@task(retries=1, retry_delay_seconds=30, name="crawl-and-load")
+@task(retries=1, retry_delay_seconds=30, name="crawl-and-load", timeout_seconds=TASK_TIMEOUT_S)
 def crawl_group(sources: list[Source], db: str, settings: Settings) -> dict[str, Any]:
     """One task per group of sources (never per page): discover, fetch, extract in processes, load."""
     counts = jobs.crawl_sources_into(sources, db=Path(db), settings=settings, kind="run", wait_s=600)
     return {**counts.as_dict(), "failed_sources": jobs.check_sources(counts, len(sources))}
 
 
-@flow(name="warta-run", log_prints=False)
+@flow(name="warta-run", log_prints=False, timeout_seconds=FLOW_TIMEOUT_S)
 def run_flow(sources_path: str | None = None, db: str | None = None, group: str | None = None,
              allow_private: bool = False, delay_s: float | None = None, recheck: bool = False) -> dict[str, Any]:
     """The scheduled job: every (or one group of) source(s) in data/sources.toml."""
@@ -76,7 +80,7 @@ class Opaque:
         return self.token
 
 
-@task(name="extract-batch", cache_policy=NO_CACHE, persist_result=False)
+@task(name="extract-batch", cache_policy=NO_CACHE, persist_result=False, timeout_seconds=TASK_TIMEOUT_S)
 def extract_batch(packed: Opaque) -> ExtractedBatch:
     """One Dask task: a batch of pages (hundreds) through text, cleaning and facts, returned as Arrow
     tables; never one page."""
@@ -143,7 +147,7 @@ def local_cluster(workers: int) -> Iterator[str]:
         yield cluster.scheduler_address
 
 
-@flow(name="warta-ingest-dask")
+@flow(name="warta-ingest-dask", timeout_seconds=FLOW_TIMEOUT_S)
 def _ingest_flow(paths: list[str], db: str, settings: Settings) -> dict[str, Any]:
     counts = jobs.ingest([Path(p) for p in paths], db=Path(db), settings=settings, executor=TaskExecutor())
     return counts.as_dict()
@@ -168,8 +172,9 @@ def ingest_on_dask(paths: list[Path], *, db: Path, settings: Settings, address: 
 
 def serve_schedules(sources_path: Path | None, db: Path, *, interval_s: float | None = None,
                     allow_private: bool = False, delay_s: float | None = None) -> None:
-    """Serve one deployment per source group with its cron schedule, against PREFECT_API_URL."""
-    if not os.environ.get("PREFECT_API_URL"):
+    """Serve one deployment per source group with its cron schedule, against the Prefect API of the
+    environment or of Prefect's active profile (`prefect config set PREFECT_API_URL=...`)."""
+    if not PREFECT_API_URL.value():
         raise ConfigError("schedules need a Prefect server (they never fire on the temporary one). Start one with:\n"
                           f"  {START_SERVER}")
     settings = load_settings()

@@ -26,6 +26,17 @@ def test_run_flow_crawls_demo_site(harness, tmp_path, demo_site):
     assert result["articles_new"] == 5
 
 
+def test_run_flow_fails_when_no_source_succeeds(harness, tmp_path):
+    from flows.deployments import run_flow
+    from flows.errors import CrawlFailed
+    sources = tmp_path / "sources.toml"
+    sources.write_text('[[source]]\nid = "gone"\nname = "Gone"\nbase_url = "http://127.0.0.1:9/"\n', encoding="utf-8")
+    state = run_flow(str(sources), str(tmp_path / "w.duckdb"), allow_private=True, delay_s=0.0, return_state=True)
+    assert state.is_failed()
+    with pytest.raises(CrawlFailed):
+        state.result()
+
+
 def test_ingest_extraction_runs_on_a_dask_local_cluster(harness, tmp_path):
     from flows import snapshot
     from flows.deployments import ingest_on_dask
