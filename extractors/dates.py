@@ -45,9 +45,7 @@ def _patterns(lex: Lexicon) -> _Patterns:
     flags = re.IGNORECASE
     return _Patterns(
         dates=re.compile("|".join(forms), flags),
-        yearless=re.compile(
-            rf"\b(?P<wd>{weekday})\b[\s,]*(?:(?:pagi|siang|sore|malam|tadi|ini|lalu)\s*)*\(\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})\s*\)",
-            flags),
+        yearless=re.compile(r"\(\s*(?P<d>\d{1,2})/(?P<m>\d{1,2})\s*\)"),    # a literal "(" first: scans fast
         weekday_before=re.compile(
             rf"\b(?P<wd>{weekday})\b[\s,]*(?:(?:pagi|siang|sore|malam|tadi|ini|lalu)\s*)*\(?\s*$", flags),
     )
@@ -159,13 +157,18 @@ def _scan_yearless(c: _Collector, ref_date: date | None) -> None:
     weekday (then the date counts as stated), else the reference date's (then explicit=False)."""
     if "(" not in c.text:
         return
-    years = [(m.start(), int(m.group(0))) for m in _YEAR.finditer(c.text)
-             if not c.text[m.start() - 1:m.start()].isdigit() and not c.text[m.end():m.end() + 1].isdigit()]
+    years: list[tuple[int, int]] | None = None       # read only when the text has a yearless date
     for m in c.pats.yearless.finditer(c.text):
-        start = m.start("d") - 1
+        wd = c.pats.weekday_before.search(c.text, max(0, m.start() - 40), m.start())
+        if wd is None:
+            continue          # "(5/1)" without a weekday before it is no date (a score, a ratio)
+        if years is None:
+            years = [(y.start(), int(y.group(0))) for y in _YEAR.finditer(c.text)
+                     if not c.text[y.start() - 1:y.start()].isdigit() and not c.text[y.end():y.end() + 1].isdigit()]
+        start = m.start()
         if not c.free(start, m.end()):
             continue
-        day, month, weekday = int(m["d"]), int(m["m"]), c.lex.weekdays[m["wd"].lower()]
+        day, month, weekday = int(m["d"]), int(m["m"]), c.lex.weekdays[wd["wd"].lower()]
         by_distance = sorted(years, key=lambda py: abs(py[0] - start))
         stated = next((v for _, y in by_distance if (v := _make(y, month, day)) and v.isoweekday() == weekday), None)
         if stated is not None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from extractors.lexicon import Lexicon, alt, cased
 from extractors.model import Innovation, Span
@@ -70,6 +70,7 @@ class _Patterns:
     list_marker: re.Pattern[str]
     via: re.Pattern[str]
     topic: re.Pattern[str]
+    ordinal_colon: re.Pattern[str]
 
 
 @cache
@@ -97,16 +98,23 @@ def _patterns(lex: Lexicon) -> _Patterns:
         list_marker=re.compile(rf"\b{alt(cased(lex.list_markers))}\b\s*:?"),
         via=re.compile(rf"\b{alt(cased(lex.via_words))}\b"),
         topic=re.compile(alt(cased(lex.innovation_topic))),
+        ordinal_colon=re.compile(rf"(?:^|[.\n]\s*)(?i:{alt(list(lex.ordinals))})\s*:\s*"),
         excluded_head=re.compile(rf"{alt(list(lex.event_triggers))}|{alt([h.lower() for h in lex.non_innovation_heads])}(?:\s|$)"),
     )
 
 
+_WORDS = re.compile(r"[\w’'-]+")
+_NOT_LETTER = re.compile(r"[^a-z0-9]")
+_HEADLINE_WORD = re.compile(r"[^\W\d_][\w'-]*")
+_LEAD_WORD = re.compile(r"(\w+)\s+")
+
+
 def _words(s: str) -> list[str]:
-    return re.findall(r"[\w’'-]+", s)
+    return _WORDS.findall(s)
 
 
 def _letters(s: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", s.lower())
+    return _NOT_LETTER.sub("", s.lower())
 
 
 def align(short: str, long: str) -> float:
@@ -161,7 +169,7 @@ def _opener(word: str, lex: Lexicon) -> bool:
     """A capitalised word that opens a sentence or a list, not a name: "Diantaranya", "Kemudian", "Inovasi"."""
     low = word.lower()
     return (low in lex.function_words or low in lex.ordinals or low in lex.innovation_prefixes
-            or any(low == m for m in lex.list_markers) or low in lex.months or low in lex.weekdays)
+            or low in lex.list_markers or low in lex.months or low in lex.weekdays)
 
 
 def _stop_word(word: str, lex: Lexicon) -> bool:
@@ -170,6 +178,7 @@ def _stop_word(word: str, lex: Lexicon) -> bool:
 
 
 _TRAIL = "”\"’.,;:)!?"
+_NAME_START = re.compile(r"[ \t]*[“”\"‘’']*(?:[A-Z0-9]|[a-z]{1,2}-|[a-z]{1,2}[A-Z])")
 _QUOTES_OPEN = "“\"‘'"
 
 
@@ -180,6 +189,9 @@ def _core(raw: str) -> str:
 def brand_after(text: str, pos: int, lex: Lexicon, limit: int = 7) -> tuple[int, str] | None:
     """The name that starts at `pos` (after spaces and an opening quote): capitalised, upper-case or
     e-/i-prefixed words with linking words inside, up to an agency, a clause end or a lower-case word."""
+    start = _NAME_START.match(text, pos)
+    if start is None:
+        return None          # the common case, a lower-case word after "inovasi": no tokenising
     line_end = text.find("\n", pos)
     tokens = list(_TOKEN.finditer(text, pos, min(len(text) if line_end < 0 else line_end, pos + 160)))
     if not tokens or text[pos:tokens[0].start()].strip() or tokens[0].group(0).startswith("("):
@@ -251,7 +263,7 @@ def _long_before(text: str, at: int, short: str, lex: Lexicon) -> tuple[int, str
         j = len(words) - k
         cand = " ".join(words[j:])
         opens = j == 0 or words[j - 1].lower() in lex.function_words or words[j - 1].lower() in lex.innovation_prefixes \
-            or words[j - 1].lower() in ("dan", "serta") or any(words[j - 1].lower() == m for m in lex.list_markers)
+            or words[j - 1].lower() in ("dan", "serta") or words[j - 1].lower() in lex.list_markers
         if opens and cand[0].lower() == _letters(short)[:1] and align(short, cand) >= 0.8:
             return tokens[j].start(), text[tokens[j].start():at].strip()
     return None
@@ -387,7 +399,12 @@ def _in_headline(text: str, at: int) -> bool:
     capitals say nothing about where a name ends."""
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
-    words = re.findall(r"[^\W\d_][\w'-]*", text[start:len(text) if end < 0 else end])
+    return _headline_line(text[start:len(text) if end < 0 else end])
+
+
+@lru_cache(maxsize=512)
+def _headline_line(line: str) -> bool:
+    words = _HEADLINE_WORD.findall(line)
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
@@ -407,9 +424,9 @@ def _items(segment: str, lex: Lexicon) -> list[tuple[int, str]]:
             continue      # "Long Form (SHORT)" is read by _pairs
         for part in re.finditer(r"(?:^|\s+(?:dan|serta|hingga|sampai)\s+)(\S[^\n]*?)(?=\s+(?:dan|serta|hingga|sampai)\s|$)", text):
             at = item.start() + part.start(1)
-            while (lead := re.match(r"(\w+)\s+", segment[at:at + 20])) and \
+            while (lead := _LEAD_WORD.match(segment, at, at + 20)) and \
                     (lead.group(1).lower() in lex.innovation_prefixes or lead.group(1) in ("dan", "serta", "hingga")):
-                at += lead.end()         # "inovasi Ruko Konde ...", "dan My Like Bone": not part of the name
+                at = lead.end()          # "inovasi Ruko Konde ...", "dan My Like Bone": not part of the name
             found = brand_after(segment, at, lex, limit=6)
             if not (found and not _excluded(found[1], lex) and named_like_a_brand(found[1], lex)) \
                     or _person_follows(segment, found[0] + len(found[1]), lex):
@@ -443,7 +460,7 @@ def _bullets(text: str, lex: Lexicon, cues: list[tuple[int, int]]) -> list[Innov
     for line in re.finditer(r"^[ \t]*(?:[-–•*]|\d{1,2}[.)])[ \t]*([^:\n]{2,90}):", text, re.M):
         out += [Innovation(name, None, Span(line.start(1) + at, line.start(1) + at + len(name)))
                 for at, name in _items(line.group(1), lex)]
-    for m in re.finditer(rf"(?:^|[.\n]\s*)(?i:{alt(list(lex.ordinals))})\s*:\s*", text):
+    for m in _patterns(lex).ordinal_colon.finditer(text):
         found = brand_after(text, m.end(), lex, limit=7)
         if found and not _excluded(found[1], lex) and named_like_a_brand(found[1], lex):
             out.append(Innovation(found[1], None, Span(found[0], found[0] + len(found[1]))))
@@ -459,8 +476,12 @@ def _cued(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]])
                and not text[max(0, start - 12):start].lower().rstrip().endswith("kategori")]
     anchors += [m.end() for m in pats.via.finditer(text) if _paragraph_has_cue(text, m.start(), starts)]
     out = []
-    for end in anchors:
-        if _in_headline(text, end):
+    headline: dict[int, bool] = {}          # per line start: is the line a title-case headline?
+    for end in sorted(set(anchors)):
+        line = text.rfind("\n", 0, end) + 1
+        if line not in headline:
+            headline[line] = _in_headline(text, end)
+        if headline[line]:
             continue
         m = re.match(r"[ \t]*(?:bernama|berjudul|yang diberi nama)?[ \t]*:?[ \t]*", text[end:end + 40])
         found = brand_after(text, end + (m.end() if m else 0), lex)

@@ -24,6 +24,7 @@ needed here are a few lines of numpy. Tests check the estimates against exact si
 
 from __future__ import annotations
 
+import itertools
 import re
 import zlib
 from collections import defaultdict
@@ -36,14 +37,14 @@ BANDS, ROWS = 42, 3           # the first 126 values in 42 bands of 3
 CONTAINMENT = 0.7             # estimated containment of 5-word shingles to call two articles copies
 MIN_SHINGLES = 20             # shorter texts (a caption, a headline) are never called copies
 _SHINGLE = 5
-_PRIME = (1 << 31) - 1        # Mersenne prime: a * h + b stays below 2**64 for 32-bit hashes
+_SHIFT = np.uint64(32)        # multiply-shift hashing (Dietzfelbinger): (a * x + b) mod 2**64, top 32 bits
 _WORD = re.compile(r"\w+")
 _MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93,
                  0xFF51AFD7ED558CCD], dtype=np.uint64)
 _rng = np.random.default_rng(1)
 #: the hash family depends only on the seed: computed once, never changed
-_A = _rng.integers(1, _PRIME, NUM_PERM, dtype=np.uint64)
-_B = _rng.integers(0, _PRIME, NUM_PERM, dtype=np.uint64)
+_A = _rng.integers(1, 1 << 63, NUM_PERM, dtype=np.uint64) | np.uint64(1)     # odd multipliers
+_B = _rng.integers(0, 1 << 63, NUM_PERM, dtype=np.uint64)
 del _rng
 
 
@@ -64,14 +65,16 @@ def _shingle_hashes(text: str) -> np.ndarray:
     if len(wh) < _SHINGLE:
         wh = np.concatenate([wh, np.zeros(_SHINGLE - len(wh), np.uint64)])
     windows = np.lib.stride_tricks.sliding_window_view(wh, _SHINGLE)
-    return np.unique((windows @ _MIX) >> np.uint64(33))
+    return np.unique((windows @ _MIX) >> np.uint64(33))      # 31-bit shingle hashes
 
 
 def sketch(text: str) -> Sketch:
     """MinHash of the text's 5-word shingles (NUM_PERM values) and their count."""
     hashes = _shingle_hashes(text)
-    values = (_A[:, None] * hashes[None, :] + _B[:, None]) % _PRIME
-    return Sketch(values.min(axis=1).astype(np.uint64).tobytes(), len(hashes))
+    values = np.multiply.outer(_A, hashes)     # in place from here: temporaries cost more than the arithmetic
+    values += _B[:, None]
+    values >>= _SHIFT
+    return Sketch(values.min(axis=1).tobytes(), len(hashes))
 
 
 def jaccard(a: bytes, b: bytes) -> float:
@@ -147,14 +150,15 @@ class NearDupIndex:
         """Indexed rows this sketch is a copy of, with their containment."""
         if item.shingles < MIN_SHINGLES or len(item.signature) != NUM_PERM * 8:
             return {}
-        rows = sorted({r for bucket, key in zip(self._buckets, _bands(item.signature), strict=True)
-                       for r in bucket.get(key, ())})
-        if not rows:
+        lists = [hit for bucket, key in zip(self._buckets, _bands(item.signature), strict=True)
+                 if (hit := bucket.get(key))]
+        if not lists:
             return {}
+        rows = np.unique(np.fromiter(itertools.chain.from_iterable(lists), dtype=np.int64))
         j = (self._matrix[rows] == np.frombuffer(item.signature, np.uint64)).mean(axis=1)
         c = containment(j, self._sizes[rows], item.shingles)
         ok = (c >= CONTAINMENT) & (self._sizes[rows] >= MIN_SHINGLES)
-        return {r: float(s) for r, s, hit in zip(rows, c, ok, strict=True) if hit}
+        return {int(r): float(s) for r, s in zip(rows[ok], c[ok], strict=True)}
 
     def assign(self, article_id: str, item: Sketch, published: str | None) -> Assignment:
         """Index the article and say which story it belongs to.

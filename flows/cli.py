@@ -60,7 +60,6 @@ ConfigOpt = Annotated[Path | None, typer.Option("--config", help="warta.toml to 
 OutOpt = Annotated[Out, typer.Option("--format", help="Run summary as text or json.")]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit 3 when any source failed (default: a warning).")]
 
-DEMO_PORT = 47470
 EXAMPLE_QUERIES = [
     "SELECT name, expansion, region, stories FROM v_innovations ORDER BY stories DESC;",
     "SELECT name, title, region FROM v_officials ORDER BY name;",
@@ -155,15 +154,17 @@ def demo(db: DbOpt = None, config: ConfigOpt = None) -> None:
     Example: warta demo --db /tmp/demo.duckdb
     """
     from flows import jobs
-    from flows.demo import serve_directory
+    from flows.demo import serve_outlets
     settings = _settings(config, allow_private=True, delay_s=0.0, refetch_after_hours=0.0)
     target = _db(db, settings)
-    with serve_directory(port=DEMO_PORT) as base:
-        console.print(f"demo site at {base}")
-        counts = jobs.crawl_sources_into(jobs.sources_from_urls([base + "/"]), db=target, settings=settings, kind="demo")
+    with serve_outlets() as sources:
+        console.print("demo outlets: " + ", ".join(f"{s.name} {s.base_url}" for s in sources))
+        counts = jobs.crawl_sources_into(sources, db=target, settings=settings, kind="demo")
     _print_counts(counts.as_dict())
     _print_counts(jobs.summary(target))
-    console.print(f"\nDatabase: {target}\nTry:  duckdb -readonly {target}")
+    from flows.report_html import write_report
+    page = write_report(target, target.parent / "report")
+    console.print(f"\nDatabase: {target}\nReport:   {page}\nTry:  duckdb -readonly {target}")
     for q in EXAMPLE_QUERIES:
         console.print(f"  {q}")
 
@@ -306,6 +307,17 @@ def status(db: DbOpt = None, limit: int = 10, format: OutOpt = Out.text, config:
     out.print(table if rows else "no runs yet")
     if failing:
         console.print(f"[yellow]failing {len(failing)} source(s) several runs in a row:[/yellow] {', '.join(failing)}")
+
+
+@command
+def report(out: Annotated[Path, typer.Option("--out", help="Directory to write index.html into.")],
+           db: DbOpt = None, config: ConfigOpt = None) -> None:
+    """Write a static, self-contained HTML report of the published snapshot (opens offline from file://).
+
+    Example: warta report --out report/ && xdg-open report/index.html
+    """
+    from flows.report_html import write_report
+    console.print(f"wrote {write_report(_db(db, _settings(config)), out)}")
 
 
 @command

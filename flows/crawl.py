@@ -13,8 +13,9 @@ import re
 import threading
 import time
 import zlib
+from collections import Counter
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -55,6 +56,7 @@ class CrawlResult:
     seconds: float = 0.0                                          # discovery and fetching of this source
     robots: str | None = None                                     # robots.txt outcome for its host (RFC 9309)
     paused_s: float | None = None                                 # Retry-After pause its host asked for
+    discovery: dict[str, int] = field(default_factory=dict)       # article URLs found per method (sitemap, feed ...)
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,24 +169,27 @@ async def discover(client: Client, source: Source, settings: CrawlSettings) -> l
         seen.add(sm)
         r = await _try(client, sm, site)
         for f in parse_sitemap(r.body, sm) if r else []:
-            (children.append(f) if f.kind == "sitemap" else found.append(f))
+            (children.append(f) if f.kind == "sitemap" else found.append(replace(f, via="sitemap")))
     if "feed" in source.discovery:
         if not feeds:
             home = await _try(client, base, site)
             feeds = feed_links(home.body, base) if home else []
         for feed in feeds:
             r = await _try(client, feed, site)
-            found += parse_feed(r.body, feed) if r else []
+            found += [replace(f, via="feed") for f in parse_feed(r.body, feed)] if r else []
     if "wp-json" in source.discovery and not found:
         query = "per_page=100" + (f"&after={settings.since.isoformat()}T00:00:00" if settings.since else "") + \
             (f"&search={source.topic}" if source.topic else "")
         api = clean_url(f"/wp-json/wp/v2/posts?{query}", base)
         r = await _try(client, api, site) if api else None
-        found += parse_wp_posts(r.body, base) if r else []
+        found += [replace(f, via="wp-json") for f in parse_wp_posts(r.body, base)] if r else []
     if not found:
-        found = await _listing_links(client, source, site, settings)
+        found = [replace(f, via="listing") for f in await _listing_links(client, source, site, settings)]
     since = settings.since.isoformat() if settings.since else ""
-    unique = {f.url: f for f in found if _wanted(f.url, source, settings, site) and (f.lastmod or "9999") >= since}
+    unique: dict[str, Found] = {}        # the first method that found a URL keeps it (sitemap before feed)
+    for f in found:
+        if _wanted(f.url, source, settings, site) and (f.lastmod or "9999") >= since:
+            unique.setdefault(f.url, f)
     ordered = sorted(unique.values(), key=lambda f: f.lastmod or "", reverse=True)
     return ordered[: settings.pages_per_source]
 
@@ -276,7 +281,9 @@ async def _crawl_one(client: Client, source: Source, settings: CrawlSettings, kn
         urls = await discover(client, source, settings)
         if not urls:
             return _source_error(source, run_id, "discovery: no article URLs found")
-        return await fetch_pages(client, source, urls, known, archive, run_id, emit, settings)
+        result = await fetch_pages(client, source, urls, known, archive, run_id, emit, settings)
+        result.discovery = dict(Counter(f.via for f in urls))
+        return result
     except Exception as exc:  # one broken source must not stop the others: record it
         log.exception("source %s failed", source.id)
         return _source_error(source, run_id, f"source: {type(exc).__name__}: {exc}")

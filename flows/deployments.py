@@ -30,6 +30,7 @@ from flows.batch import ExtractedBatch
 from flows.errors import ConfigError
 from flows.page import PageInput
 from flows.pipeline import process_batch
+from flows.report_html import write_report
 from flows.settings import Settings, Source, load_settings, load_sources
 
 #: a run that takes longer than this is stuck (a site that trickles bytes, a lock never released): Prefect fails it
@@ -56,9 +57,13 @@ def run_flow(sources_path: str | None = None, db: str | None = None, group: str 
     sources = [s for s in load_sources(Path(sources_path) if sources_path else None) if group in (None, s.group)]
     target = db or str(settings.resolve(settings.store.db))
     logger.info("crawling %d sources into %s", len(sources), target)
-    result = crawl_group(sources, target, settings)
-    summary = jobs.run_report(Path(target))
-    create_markdown_artifact(markdown=summary, key="warta-run-report", description="warta run summary")
+    try:
+        result = crawl_group(sources, target, settings)
+    finally:
+        page = write_report(Path(target), Path(target).parent / "report") if Path(target).exists() else None
+        summary = jobs.run_report(Path(target)) if Path(target).exists() else "no snapshot yet\n"
+        link = f"\n[HTML report]({page.resolve().as_uri()})\n" if page else ""
+        create_markdown_artifact(markdown=summary + link, key="warta-run-report", description="warta run summary")
     logger.info("run finished: %s", result)
     return result
 

@@ -32,7 +32,8 @@ _TWIN_SUFFIX = re.compile(r"(?:/(?:amp|print|cetak))+/?$", re.IGNORECASE)
 _TWIN_EXT = re.compile(r"\.amp(?=\.html?$)", re.IGNORECASE)
 # article-like paths, for sites that announce no sitemap or feed: a date, a long slug, or a long id
 ARTICLE_PATH = re.compile(r"/\d{4}/\d{1,2}/|/[\w]+(?:-[\w]+){3,}|\d{5,}|\.html?$", re.IGNORECASE)
-LISTING_PATH = re.compile(r"/(?:page|halaman|kategori|category|tag|topik|indeks|index|berita)(?:/|$)|[?&]page=\d",
+# listing pages: /kategori/x/, /tag/x/, /page/2/, /berita/ alone (but /berita/<slug>.html is an article)
+LISTING_PATH = re.compile(r"/(?:page|halaman|kategori|category|tag|topik|indeks|index)(?:/|$)|/berita/?$|[?&]page=\d",
                           re.IGNORECASE)
 MAX_GZIP_BYTES = 50_000_000
 
@@ -42,6 +43,7 @@ class Found:
     url: str
     lastmod: str | None = None      # UTC ISO date/time when the sitemap or feed gives one
     kind: str = "page"              # page | sitemap
+    via: str = ""                   # how it was found: sitemap | feed | wp-json | listing (the source health report)
 
 
 def clean_url(url: str, base: str | None = None) -> str | None:

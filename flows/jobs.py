@@ -212,7 +212,8 @@ def crawl_sources_into(sources: list[Source], *, db: Path, settings: Settings, k
                                                       "recovered_runs": journal.runs,
                                                       "crawl_seconds": {r.source: round(r.seconds, 2) for r in results},
                                                       "robots": {r.source: r.robots for r in results if r.robots},
-                                                      "paused_s": {r.source: r.paused_s for r in results if r.paused_s}})
+                                                      "paused_s": {r.source: r.paused_s for r in results if r.paused_s},
+                                                      "discovery": {r.source: r.discovery for r in results}})
         finally:
             archive.close()
         resume.mark_recovered(con, journal.runs)
