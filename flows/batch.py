@@ -17,9 +17,11 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from flows.tables import COUNTED
+
 Rows = dict[str, list[dict[str, Any]]]     # one page's rows, by table
 
-FACT_COUNTED = ("date_mentions", "official_mentions", "innovation_mentions", "events")
+FACT_COUNTED = COUNTED
 
 
 def _column(values: list[Any]) -> pa.Array:

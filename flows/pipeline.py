@@ -35,6 +35,7 @@ from flows import store
 from flows.batch import ExtractedBatch, Rows
 from flows.errors import Cancelled, ExtractError, WartaError
 from flows.page import PageInput, article_id, article_text, facts_skipped, now_iso, stable_id
+from flows.tables import FACT_MENTIONS, FACTS
 
 log = logging.getLogger(__name__)
 
@@ -103,8 +104,7 @@ def _fact_rows(aid: str, text: str, kept: list[Paragraph], published: str | None
 
 
 def _no_fact_rows() -> Rows:
-    return {t: [] for t in ("date_mentions", "region_mentions", "officials", "official_mentions", "innovations",
-                            "innovation_mentions", "events")}
+    return {t: [] for t in FACTS}
 
 
 def process_page(page: PageInput, boilerplate: frozenset[str] = frozenset()) -> Rows:
@@ -404,11 +404,9 @@ class Loader:
             for table, items in facts.items():
                 tables.setdefault(table, []).extend(items)
             tables["articles"].append(art)
-        keep = {"articles", "date_mentions", "region_mentions", "officials", "official_mentions", "innovations",
-                "innovation_mentions", "events"}
+        keep = {"articles", *FACTS}
         store.load_batch(self.con, {t: r for t, r in tables.items() if t in keep}, self.columns, replaced=ids,
-                         tables_replaced=("region_mentions", "date_mentions", "official_mentions", "innovation_mentions",
-                                 "events"))
+                         tables_replaced=FACT_MENTIONS)
 
 
 def extract_and_load(pages: Iterable[PageInput], loader: Loader, *, batch_size: int, pool: Executor | None,

@@ -18,14 +18,14 @@ import duckdb
 
 from extractors.lexicon import bundled
 from flows.errors import StoreError
+from flows.tables import ENTITIES, PER_ARTICLE
 
 log = logging.getLogger(__name__)
 
 SQL_DIR = bundled("warta_sql", "sql")
 
-#: tables a batch fills, in load order, with the key that identifies an article's rows
-FACT_TABLES = ("paragraphs", "article_minhash", "region_mentions", "date_mentions", "official_mentions",
-               "innovation_mentions", "events")
+#: tables a batch fills, in load order (flows/tables.py is the registry)
+FACT_TABLES = PER_ARTICLE
 
 
 def connect(path: Path | str, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -188,8 +188,8 @@ def load_batch(con: duckdb.DuckDBPyConnection, tables: Mapping[str, RowsOrTable]
                 con.execute(f"DELETE FROM {t} WHERE article_id IN (SELECT article_id FROM _ids)")
             con.unregister("_ids")
         insert_rows(con, "articles", tables.get("articles", []), replace=True, columns=columns)
-        upsert_entities(con, "officials", "official_id", tables.get("officials", []), columns)
-        upsert_entities(con, "innovations", "innovation_id", tables.get("innovations", []), columns)
+        for entity, key in ENTITIES.items():
+            upsert_entities(con, entity, key, tables.get(entity, []), columns)
         for t in FACT_TABLES:
             insert_rows(con, t, tables.get(t, []), columns=columns)
         insert_rows(con, "pages", tables.get("pages", []), columns=columns)

@@ -11,7 +11,7 @@ def test_event_with_trigger_date_and_venue(lex):
 def test_participant_count(lex):
     text = "Bimbingan Teknis dibuka Selasa (29/3/2022). Kegiatan ini diikuti sebanyak 40 peserta dari OPD."
     events = find_events(text, lex, dates=find_dates(text, lex))
-    assert events[0].kind == "training"
+    assert (events[0].kind, events[0].participants) == ("training", 40)
 
 
 def test_region_aliases_resolve_to_kemendagri_codes(lex):
