@@ -24,12 +24,17 @@ def _settings() -> Settings:
     return Settings(pipeline=PipelineSettings(workers=1))
 
 
-def test_syndicated_copy_points_to_the_earliest_article(tmp_path):
+def _copies_ingested(tmp_path):
+    """A story and its syndicated copy (published two days later, read first) ingested; a read-only connection."""
     (tmp_path / "late.html").write_text(_page("https://b.id/x", "2022-07-08", [*STORY, "Editor: Budi"]))
     (tmp_path / "early.html").write_text(_page("https://a.id/x", "2022-07-06", STORY))
     db = tmp_path / "w.duckdb"
     jobs.ingest([tmp_path], db=db, settings=_settings())
-    con = store.connect(db, read_only=True)
+    return store.connect(db, read_only=True)
+
+
+def test_syndicated_copy_points_to_the_earliest_article(tmp_path):
+    con = _copies_ingested(tmp_path)
     rows = dict(con.execute("SELECT url, duplicate_of FROM articles").fetchall())
     ids = dict(con.execute("SELECT url, article_id FROM articles").fetchall())
     stories = con.execute("SELECT count(*) FROM v_stories").fetchone()[0]
@@ -58,11 +63,7 @@ def test_paragraph_in_three_stories_of_a_source_is_boilerplate(tmp_path):
 
 
 def test_pages_name_their_article_and_the_article_names_its_page(tmp_path):
-    (tmp_path / "late.html").write_text(_page("https://b.id/x", "2022-07-08", [*STORY, "Editor: Budi"]))
-    (tmp_path / "early.html").write_text(_page("https://a.id/x", "2022-07-06", STORY))
-    db = tmp_path / "w.duckdb"
-    jobs.ingest([tmp_path], db=db, settings=_settings())
-    con = store.connect(db, read_only=True)
+    con = _copies_ingested(tmp_path)
     pages = dict(con.execute("SELECT url, article_id FROM pages").fetchall())
     articles = dict(con.execute("SELECT article_id, page_url FROM articles").fetchall())
     con.close()
@@ -71,11 +72,7 @@ def test_pages_name_their_article_and_the_article_names_its_page(tmp_path):
 
 
 def test_syndication_views_list_copies_and_who_copies_whom(tmp_path):
-    (tmp_path / "late.html").write_text(_page("https://b.id/x", "2022-07-08", [*STORY, "Editor: Budi"]))
-    (tmp_path / "early.html").write_text(_page("https://a.id/x", "2022-07-06", STORY))
-    db = tmp_path / "w.duckdb"
-    jobs.ingest([tmp_path], db=db, settings=_settings())
-    con = store.connect(db, read_only=True)
+    con = _copies_ingested(tmp_path)
     copies = con.execute("SELECT url, is_original, copy_similarity IS NOT NULL FROM v_story_copies ORDER BY url").fetchall()
     synd = con.execute("SELECT stories_originated, stories_copied, copies_from FROM v_syndication").fetchall()
     con.close()
