@@ -85,3 +85,16 @@ def test_a_taken_down_story_that_comes_back_is_online_again(tmp_path):
         pages["/2023/03/06/hapus/"] = original
         _crawl(site, db, recheck=True)
     assert _q(db, "SELECT gone_at, gone_status FROM articles WHERE url LIKE '%hapus%'") == [(None, None)]
+
+
+def test_reextract_rebuilds_the_current_version_and_keeps_the_versions(tmp_path):
+    db = tmp_path / "w.duckdb"
+    pages = _site()
+    with StaticSite(pages) as site:
+        _crawl(site, db)
+        pages["/2023/03/06/koreksi/"] = _page("koreksi", STORIES["koreksi"].format(venue="Gedung Serbaguna", day=6))
+        _crawl(site, db, recheck=True)
+    before = _q(db, "SELECT url, version, content_hash FROM articles ORDER BY url")
+    jobs.reextract(db=db)
+    assert _q(db, "SELECT url, version, content_hash FROM articles ORDER BY url") == before
+    assert _q(db, "SELECT count(*) FROM article_versions") == [(1,)]
