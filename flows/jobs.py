@@ -32,9 +32,7 @@ from flows.pipeline import (
     Loader,
     RunCounts,
     extract_and_load,
-    finish_run,
     make_pool,
-    start_run,
 )
 from flows.settings import Settings, Source, load_settings, load_sources
 
@@ -87,11 +85,12 @@ def _run_extraction(con: duckdb.DuckDBPyConnection, run_id: str, pages: Any, set
                                   workers=settings.pipeline.workers, progress=progress,
                                   chunk=settings.pipeline.dask_batch if executor else None)
         loader.record(records())
-        finish_run(con, run_id, counts, details={**details(), "failed_sources": counts.failed_sources()})
+        store.finish_run(con, run_id, counts.as_dict(), details={**details(), "failed_sources": counts.failed_sources()})
         return counts
     except BaseException as exc:
         try:
-            finish_run(con, run_id, loader.counts, status="cancelled" if isinstance(exc, Cancelled) else "failed",
+            store.finish_run(con, run_id, loader.counts.as_dict(),
+                             status="cancelled" if isinstance(exc, Cancelled) else "failed",
                        details={"error": f"{type(exc).__name__}: {exc}"[:500]})
         except Exception as inner:   # a full disk may refuse even this; the next run marks the run crashed
             log.warning("could not record the end of run %s: %s", run_id, inner)
@@ -111,7 +110,7 @@ def ingest(paths: list[Path], *, db: Path, settings: Settings | None = None, pro
         skipped: list[dict[str, Any]] = []
         pages = iter_pages(paths, max_bytes=settings.crawl.max_bytes, skipped=skipped,
                            warc_source=source_namer(load_sources()))
-        return _run_extraction(con, start_run(con, "ingest"), pages, settings, records=lambda: skipped,
+        return _run_extraction(con, store.start_run(con, "ingest"), pages, settings, records=lambda: skipped,
                                progress=progress, executor=executor)
 
 
@@ -127,22 +126,15 @@ def reextract(*, db: Path, settings: Settings | None = None, progress: Any = Non
             FROM pages WHERE warc_file IS NOT NULL AND warc_offset IS NOT NULL AND status = 200
             GROUP BY coalesce(final_url, url) ORDER BY 1, 2""").fetchall()
         records = [(warc_dir / f, int(o), s) for f, o, s in rows if (warc_dir / f).exists()]
-        return _run_extraction(con, start_run(con, "reextract"), warc_pages(records, settings.crawl.max_bytes),
+        return _run_extraction(con, store.start_run(con, "reextract"), warc_pages(records, settings.crawl.max_bytes),
                                settings, progress=progress, force=True, parallel=len(records) > 50,
                                details=lambda: {"missing_warc": len(rows) - len(records)})
 
 
 def known_urls(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
-    """Per URL: validators of the latest successful fetch, when it was first and last fetched, and whether
-    its latest answer said it was taken down (404/410 after an earlier success)."""
+    """What the revisit policy knows of each fetched URL (flows.crawl.Known)."""
     from flows.crawl import Known
-    rows = con.execute("""
-        SELECT url, arg_max(etag, fetched_at) FILTER (WHERE status IN (200, 304)),
-               arg_max(last_modified, fetched_at) FILTER (WHERE status IN (200, 304)),
-               max(fetched_at), min(fetched_at), arg_max(status, fetched_at) IN (404, 410)
-        FROM pages WHERE status IN (200, 304, 404, 410) GROUP BY url
-        HAVING count(*) FILTER (WHERE status IN (200, 304)) > 0""").fetchall()
-    return {u: Known(e, m, str(last), str(first), bool(gone)) for u, e, m, last, first, gone in rows}
+    return {u: Known(e, m, str(last), str(first), bool(gone)) for u, e, m, last, first, gone in store.known_urls(con)}
 
 
 _DONE = object()
@@ -197,7 +189,7 @@ def crawl_sources_into(sources: list[Source], *, db: Path, settings: Settings, k
 
     with stop_on_signals(), snapshot.writing(db, wait_s=wait_s) as con:
         prepare(con, sources)
-        run_id = start_run(con, kind)
+        run_id = store.start_run(con, kind)
         warc_dir = settings.resolve(settings.store.warc_dir)
         journal = resume.unloaded(con, warc_dir, sources)
         known = known_urls(con)
@@ -242,15 +234,7 @@ def summary(db: Path) -> dict[str, Any]:
     """Counts an operator wants after a run."""
     con = snapshot.reading(db)
     try:
-        q = lambda sql: con.execute(sql).fetchone()[0]  # noqa: E731
-        return {
-            "articles": q("SELECT count(*) FROM articles"),
-            "stories": q("SELECT count(*) FROM articles WHERE duplicate_of IS NULL"),
-            "officials": q("SELECT count(*) FROM officials"),
-            "innovations": q("SELECT count(*) FROM innovations"),
-            "events": q("SELECT count(*) FROM events"),
-            "pages": q("SELECT count(*) FROM pages"),
-        }
+        return store.summary(con)
     finally:
         con.close()
 

@@ -8,18 +8,16 @@ near-duplicates, boilerplate and run counts.
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import signal
 import threading
-import uuid
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime
+from datetime import date
 from itertools import groupby
 from multiprocessing import get_context
 from typing import Any
@@ -452,23 +450,5 @@ def extract_and_load(pages: Iterable[PageInput], loader: Loader, *, batch_size: 
     return loader.counts
 
 
-def start_run(con: duckdb.DuckDBPyConnection, kind: str) -> str:
-    """Record a new run; runs left 'running' by a killed process are marked 'crashed' first."""
-    con.execute("UPDATE runs SET status = 'crashed' WHERE status = 'running'")
-    run_id = f"{kind}-{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
-    store.insert_rows(con, "runs", [{"run_id": run_id, "kind": kind, "started_at": now_iso(), "status": "running"}])
-    return run_id
-
-
-def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, counts: RunCounts, status: str = "ok",
-               details: dict[str, Any] | None = None) -> None:
-    con.execute(
-        "UPDATE runs SET finished_at = ?, status = ?, pages = ?, not_modified = ?, articles_new = ?, "
-        "articles_updated = ?, facts = ?, errors = ?, details = ? WHERE run_id = ?",
-        [now_iso(), status, counts.pages, counts.not_modified, counts.articles_new, counts.articles_updated,
-         counts.facts, sum(counts.errors.values()), json.dumps({**counts.as_dict(), **(details or {})}), run_id])
-    con.execute("CHECKPOINT")
-
-
-__all__ = ["ExtractError", "Loader", "PageInput", "RunCounts", "extract_and_load", "finish_run", "make_pool",
-           "process_batch", "process_page", "start_run"]
+__all__ = ["ExtractError", "Loader", "PageInput", "RunCounts", "extract_and_load", "make_pool", "process_batch",
+           "process_page"]

@@ -9,8 +9,11 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import json
 import logging
+import uuid
 from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -201,3 +204,48 @@ def load_batch(con: duckdb.DuckDBPyConnection, tables: Mapping[str, RowsOrTable]
         with contextlib.suppress(duckdb.Error):    # a failed COMMIT (a full disk) has already ended the transaction
             con.execute("ROLLBACK")
         raise
+
+
+def start_run(con: duckdb.DuckDBPyConnection, kind: str) -> str:
+    """Record a new run; runs left 'running' by a killed process are marked 'crashed' first."""
+    from flows.page import now_iso
+    con.execute("UPDATE runs SET status = 'crashed' WHERE status = 'running'")
+    run_id = f"{kind}-{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
+    insert_rows(con, "runs", [{"run_id": run_id, "kind": kind, "started_at": now_iso(), "status": "running"}])
+    return run_id
+
+
+def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, counts: dict[str, Any], status: str = "ok",
+               details: dict[str, Any] | None = None) -> None:
+    """Record how a run ended: its totals (a RunCounts.as_dict()) and per-source details, then CHECKPOINT."""
+    from flows.page import now_iso
+    con.execute(
+        "UPDATE runs SET finished_at = ?, status = ?, pages = ?, not_modified = ?, articles_new = ?, "
+        "articles_updated = ?, facts = ?, errors = ?, details = ? WHERE run_id = ?",
+        [now_iso(), status, counts["pages"], counts["not_modified"], counts["articles_new"], counts["articles_updated"],
+         counts["facts"], sum(counts["errors"].values()), json.dumps({**counts, **(details or {})}), run_id])
+    con.execute("CHECKPOINT")
+
+
+def known_urls(con: duckdb.DuckDBPyConnection) -> list[tuple[Any, ...]]:
+    """Per fetched URL: validators of its latest success, its last and first fetch, and whether its latest
+    answer said it was taken down (404/410 after an earlier success)."""
+    return con.execute("""
+        SELECT url, arg_max(etag, fetched_at) FILTER (WHERE status IN (200, 304)),
+               arg_max(last_modified, fetched_at) FILTER (WHERE status IN (200, 304)),
+               max(fetched_at), min(fetched_at), arg_max(status, fetched_at) IN (404, 410)
+        FROM pages WHERE status IN (200, 304, 404, 410) GROUP BY url
+        HAVING count(*) FILTER (WHERE status IN (200, 304)) > 0""").fetchall()
+
+
+def summary(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    """Counts an operator wants after a run."""
+    q = lambda sql: con.execute(sql).fetchone()[0]  # noqa: E731
+    return {
+        "articles": q("SELECT count(*) FROM articles"),
+        "stories": q("SELECT count(*) FROM articles WHERE duplicate_of IS NULL"),
+        "officials": q("SELECT count(*) FROM officials"),
+        "innovations": q("SELECT count(*) FROM innovations"),
+        "events": q("SELECT count(*) FROM events"),
+        "pages": q("SELECT count(*) FROM pages"),
+    }
