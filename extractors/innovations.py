@@ -107,6 +107,8 @@ _WORDS = re.compile(r"[\w’'-]+")
 _NOT_LETTER = re.compile(r"[^a-z0-9]")
 _HEADLINE_WORD = re.compile(r"[^\W\d_][\w'-]*")
 _LEAD_WORD = re.compile(r"(\w+)\s+")
+_SENTENCE_END = re.compile(r"\.(?:\s|$)|\n")
+_CUE_TAIL = re.compile(r"[ \t]*(?:bernama|berjudul|yang diberi nama)?[ \t]*:?[ \t]*")
 
 
 def _words(s: str) -> list[str]:
@@ -443,8 +445,8 @@ def _listed(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]
     for m in pats.list_marker.finditer(text):
         if not _paragraph_has_cue(text, m.start(), starts):
             continue
-        end = re.search(r"\.(?:\s|$)|\n", text[m.end():])
-        segment = text[m.end(): m.end() + end.start() if end else len(text)]
+        end = _SENTENCE_END.search(text, m.end())
+        segment = text[m.end(): end.start() if end else len(text)]
         items = _items(segment, lex)
         if len(items) >= 2 or (items and re.search(r",|\s(?:dan|serta)\s", segment[items[0][0]:])):
             out += [Innovation(name, None, Span(m.end() + at, m.end() + at + len(name))) for at, name in items]
@@ -483,8 +485,8 @@ def _cued(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]])
             headline[line] = _in_headline(text, end)
         if headline[line]:
             continue
-        m = re.match(r"[ \t]*(?:bernama|berjudul|yang diberi nama)?[ \t]*:?[ \t]*", text[end:end + 40])
-        found = brand_after(text, end + (m.end() if m else 0), lex)
+        m = _CUE_TAIL.match(text, end)
+        found = brand_after(text, m.end() if m else end, lex)
         if found and not _excluded(found[1], lex) and named_like_a_brand(found[1], lex):
             out.append(Innovation(found[1], None, Span(found[0], found[0] + len(found[1]))))
     return out
