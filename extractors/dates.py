@@ -13,10 +13,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
-from extractors.lexicon import Lexicon, alt
+from extractors.lexicon import Lexicon, alt, words_of
 from extractors.model import DateMention, Span
-
-_SEP_RANGE = r"\s*(?:[-–—]|s\.?\s?d\.?|sampai|hingga)\s*"
 
 
 @dataclass(frozen=True)
@@ -31,11 +29,12 @@ def _patterns(lex: Lexicon) -> _Patterns:
     month = alt(list(lex.months))
     full_month = alt([m for m in lex.months if len(m) >= 4 or m in ("mei", "may")])
     weekday = alt(list(lex.weekdays))
+    sep_range = rf"\s*(?:[-–—]|s\.?\s?d\.?|{words_of(lex, 'range')})\s*"
     forms = [
         r"(?P<iso>(?<![\d/-])(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})(?![\d-]))",
-        rf"(?P<cross>(?<![\d.,])(?P<c_d1>\d{{1,2}})\s+(?P<c_m1>{month})\.?{_SEP_RANGE}(?P<c_d2>\d{{1,2}})\s+"
+        rf"(?P<cross>(?<![\d.,])(?P<c_d1>\d{{1,2}})\s+(?P<c_m1>{month})\.?{sep_range}(?P<c_d2>\d{{1,2}})\s+"
         rf"(?P<c_m2>{month})\.?,?\s+(?P<c_y>\d{{4}})(?!\d))",
-        rf"(?P<dmy>(?<![\d.,])(?P<t_d1>\d{{1,2}})(?:{_SEP_RANGE}(?P<t_d2>\d{{1,2}}))?\s+(?P<t_m>{month})\.?,?\s+"
+        rf"(?P<dmy>(?<![\d.,])(?P<t_d1>\d{{1,2}})(?:{sep_range}(?P<t_d2>\d{{1,2}}))?\s+(?P<t_m>{month})\.?,?\s+"
         rf"(?P<t_y>\d{{4}})(?!\d))",
         rf"(?P<eng>\b(?P<e_m>{month})\.?\s+(?P<e_d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<e_y>\d{{4}})(?!\d))",
         r"(?P<num>(?<![\d./-])(?P<n_d>\d{1,2})(?P<n_sep>[/-])(?P<n_m>\d{1,2})(?P=n_sep)(?P<n_y>\d{4}|\d{2})(?![\d/]))",
@@ -47,7 +46,7 @@ def _patterns(lex: Lexicon) -> _Patterns:
         dates=re.compile("|".join(forms), flags),
         yearless=re.compile(r"\(\s*(?P<d>\d{1,2})/(?P<m>\d{1,2})\s*\)"),    # a literal "(" first: scans fast
         weekday_before=re.compile(
-            rf"\b(?P<wd>{weekday})\b[\s,]*(?:(?:pagi|siang|sore|malam|tadi|ini|lalu)\s*)*\(?\s*$", flags),
+            rf"\b(?P<wd>{weekday})\b[\s,]*(?:{words_of(lex, 'time_of_day')}\s*)*\(?\s*$", flags),
     )
 
 

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import cache
 
-from extractors.lexicon import Lexicon, alt, cased
+from extractors.lexicon import Lexicon, alt, cased, words_of
 from extractors.model import DateMention, Event, Official, Span
 
 _STRONG_UNDATED = 80
@@ -28,6 +28,7 @@ class _Patterns:
     organiser: re.Pattern[str]
     name_tail: re.Pattern[str]
     object_tail: re.Pattern[str]
+    opens: re.Pattern[str]
 
 
 @cache
@@ -35,16 +36,17 @@ def _patterns(lex: Lexicon) -> _Patterns:
     weekday = alt(list(lex.weekdays))
     month = alt(list(lex.months))
     venue = alt(list(lex.venue_words))
-    stop = rf"(?=\s*,?\s*(?:(?i:{weekday})\b|pada\b|tanggal\b|yang\b|sejak\b|selama\b|dengan\b|\(|\d{{1,2}}\s+(?i:{month}))|[.;]\s|[.;]?$|\s+[a-z])"
+    stop = rf"(?=\s*,?\s*(?:(?i:{weekday})\b|{words_of(lex, 'venue_stop')}\b|\(|\d{{1,2}}\s+(?i:{month}))|[.;]\s|[.;]?$|\s+[a-z])"
     return _Patterns(
         trigger=re.compile(rf"\b{alt(cased(lex.event_triggers))}\b"),
         location=re.compile(
             rf"\bdi\s+(?P<loc>(?:[A-Z]|(?i:{venue})\b)[^;()\n]*?(?:,\s*(?!(?i:{weekday})\b)[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?){stop}"),
         participants=re.compile(r"diikuti\s+(?:oleh\s+)?(?:sebanyak\s+|kurang lebih\s+|sekitar\s+)?(?P<n>\d[\d.]*)\s+(?:orang\s+)?peserta",
                                 re.IGNORECASE),
-        organiser=re.compile(r"\b(?:dilaksanakan|diselenggarakan|digelar|diadakan)\s+(?:oleh\s+)?(?P<org>(?:[A-Z][\w()-]*\s*){2,10})"),
+        organiser=re.compile(rf"\b{words_of(lex, 'organise')}\s+(?:oleh\s+)?(?P<org>(?:[A-Z][\w()-]*\s*){{2,10}})"),
         name_tail=re.compile(rf"(?:\s+{_CAP_WORD}){{0,12}}"),
-        object_tail=re.compile(r"(?:\s+(?!(?:di|pada|yang|dan|oleh|untuk|sebagai|bertempat|dengan)\b)[^\s,.;:()“”\"]+){0,8}"),
+        object_tail=re.compile(rf"(?:\s+(?!{words_of(lex, 'object_stop')}\b)[^\s,.;:()“”\"]+){{0,8}}"),
+        opens=re.compile(rf"\b{words_of(lex, 'open')}\b", re.IGNORECASE),
     )
 
 
@@ -154,16 +156,15 @@ def _location(text: str, c: _Candidate, sentences: list[Span], pats: _Patterns, 
     return None
 
 
-_OPENS = re.compile(r"\b(?:membuka|dibuka|meresmikan|diresmikan)\b", re.IGNORECASE)
 _OPENER_REACH = 400    # "... Bimtek ..., Kamis (15/8). Kegiatan dibuka oleh Penjabat Wali Kota X."
 
 
-def _opener(text: str, c: _Candidate, officials: list[Official]) -> str | None:
+def _opener(text: str, c: _Candidate, officials: list[Official], pats: _Patterns) -> str | None:
     """The official who opened the event: named close to "membuka"/"dibuka oleh", in the event's
     sentence or shortly after it."""
     for o in sorted(officials, key=lambda o: o.span.start):
         if c.sentence.start <= o.span.start < c.sentence.end + _OPENER_REACH and \
-                _OPENS.search(text, max(0, o.span.start - 80), min(len(text), o.span.end + 60)):
+                pats.opens.search(text, max(0, o.span.start - 80), min(len(text), o.span.end + 60)):
             return o.name
     return None
 
@@ -181,7 +182,7 @@ def _describe(c: _Candidate, text: str, sentences: list[Span], officials: list[O
     loc = _location(text, c, sentences, pats, lex)
     part = pats.participants.search(sentence) or pats.participants.search(text, c.start)
     org = pats.organiser.search(sentence)
-    opener = _opener(text, c, officials)
+    opener = _opener(text, c, officials, pats)
     return Event(
         kind=_upgrade(c.kind, lab_mentions), name=name, date=c.date, span=Span(c.start, c.end),
         location=loc,

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from extractors.lexicon import Lexicon, alt, cased
+from extractors.lexicon import Lexicon, alt, cased, words_of
 from extractors.model import Innovation, Span
 from extractors.regions import longest_region_at
 
@@ -71,6 +71,8 @@ class _Patterns:
     via: re.Pattern[str]
     topic: re.Pattern[str]
     ordinal_colon: re.Pattern[str]
+    cue_tail: re.Pattern[str]
+    list_part: re.Pattern[str]
 
 
 @cache
@@ -80,8 +82,8 @@ def _patterns(lex: Lexicon) -> _Patterns:
         phrase_only=re.compile(_PHRASE),
         phrase_at=re.compile(_PHRASE),
         quoted=re.compile(r"[“\"‘'](?P<name>[A-Z][^“”\"‘’'\n]{1,60}?)[”\"’']"),   # a quote char first: scans fast
-        after_cue_name=re.compile(rf"\s+(?:bernama\s+)?(?P<name>{_PHRASE})\s+(?=(?:dari|milik|karya|yang|besutan|pada|ini|tersebut)\b|[,.])"),
-        after_cue_brand=re.compile(r"\s+(?:bernama\s+)?(?P<name>[A-Z][a-z]+[A-Z]\w*|[A-Z]{3,}(?:[\s-][A-Z]{3,})?)\b"),
+        after_cue_name=re.compile(rf"\s+(?:{words_of(lex, 'naming')}\s+)?(?P<name>{_PHRASE})\s+(?=(?:{words_of(lex, 'after_name')})\b|[,.])"),
+        after_cue_brand=re.compile(rf"\s+(?:{words_of(lex, 'naming')}\s+)?(?P<name>[A-Z][a-z]+[A-Z]\w*|[A-Z]{{3,}}(?:[\s-][A-Z]{{3,}})?)\b"),
         after_cue_list=re.compile(r"[^.\n]{0,80}?\b(?:adalah|yaitu|yakni|antara lain|diantaranya|di antaranya)\s*:?\s*(?P<items>[^.\n]+)"),
         numbered=re.compile(rf"\(\d{{1,2}}\)\s*(?P<name>{_PHRASE})"),
         ordinal_item=re.compile(
@@ -92,13 +94,15 @@ def _patterns(lex: Lexicon) -> _Patterns:
         cue_word=re.compile(rf"\b{alt(cased(lex.innovation_cues))}\b"),
         sector=re.compile(rf"\b{alt(list(lex.sectors))}\b"),
         agency=re.compile(
-            rf"[”\"’')]?\s*,?\s+(?:juga\s+)?(?:dari|milik|besutan|karya|inisiasi|garapan)\s+"
+            rf"[”\"’')]?\s*,?\s+(?:juga\s+)?{words_of(lex, 'agency_link')}\s+"
             rf"(?P<agency>{alt(set(lex.agency_heads) | {h.upper() for h in lex.agency_heads})}"
             rf"(?:\s+(?:Kab\.|Prov\.|{_CAP}|dan|&|\d+))*)"),
         list_marker=re.compile(rf"\b{alt(cased(lex.list_markers))}\b\s*:?"),
         via=re.compile(rf"\b{alt(cased(lex.via_words))}\b"),
         topic=re.compile(alt(cased(lex.innovation_topic))),
         ordinal_colon=re.compile(rf"(?:^|[.\n]\s*)(?i:{alt(list(lex.ordinals))})\s*:\s*"),
+        cue_tail=re.compile(rf"[ \t]*(?:{words_of(lex, 'naming')})?[ \t]*:?[ \t]*"),
+        list_part=re.compile(rf"(?:^|\s+{words_of(lex, 'join')}\s+)(\S[^\n]*?)(?=\s+{words_of(lex, 'join')}\s|$)"),
         excluded_head=re.compile(rf"{alt(list(lex.event_triggers))}|{alt([h.lower() for h in lex.non_innovation_heads])}(?:\s|$)"),
     )
 
@@ -108,7 +112,7 @@ _NOT_LETTER = re.compile(r"[^a-z0-9]")
 _HEADLINE_WORD = re.compile(r"[^\W\d_][\w'-]*")
 _LEAD_WORD = re.compile(r"(\w+)\s+")
 _SENTENCE_END = re.compile(r"\.(?:\s|$)|\n")
-_CUE_TAIL = re.compile(r"[ \t]*(?:bernama|berjudul|yang diberi nama)?[ \t]*:?[ \t]*")
+
 
 
 def _words(s: str) -> list[str]:
@@ -424,10 +428,10 @@ def _items(segment: str, lex: Lexicon) -> list[tuple[int, str]]:
         text = item.group(0)
         if "(" in text:
             continue      # "Long Form (SHORT)" is read by _pairs
-        for part in re.finditer(r"(?:^|\s+(?:dan|serta|hingga|sampai)\s+)(\S[^\n]*?)(?=\s+(?:dan|serta|hingga|sampai)\s|$)", text):
+        for part in _patterns(lex).list_part.finditer(text):
             at = item.start() + part.start(1)
             while (lead := _LEAD_WORD.match(segment, at, at + 20)) and \
-                    (lead.group(1).lower() in lex.innovation_prefixes or lead.group(1) in ("dan", "serta", "hingga")):
+                    (lead.group(1).lower() in lex.innovation_prefixes or lead.group(1) in lex.grammar["join"]):
                 at = lead.end()          # "inovasi Ruko Konde ...", "dan My Like Bone": not part of the name
             found = brand_after(segment, at, lex, limit=6)
             if not (found and not _excluded(found[1], lex) and named_like_a_brand(found[1], lex)) \
@@ -475,7 +479,7 @@ def _cued(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]])
     Berdaya for Better Life menempati ...", "dengan Propernya Zona Tuntas")."""
     starts = [s for s, _ in cues]
     anchors = [end for start, end in cues if text[start:end].lower() in lex.innovation_prefixes
-               and not text[max(0, start - 12):start].lower().rstrip().endswith("kategori")]
+               and not text[max(0, start - 12):start].lower().rstrip().endswith(lex.grammar["category"])]
     anchors += [m.end() for m in pats.via.finditer(text) if _paragraph_has_cue(text, m.start(), starts)]
     out = []
     headline: dict[int, bool] = {}          # per line start: is the line a title-case headline?
@@ -485,7 +489,7 @@ def _cued(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]])
             headline[line] = _in_headline(text, end)
         if headline[line]:
             continue
-        m = _CUE_TAIL.match(text, end)
+        m = pats.cue_tail.match(text, end)
         found = brand_after(text, m.end() if m else end, lex)
         if found and not _excluded(found[1], lex) and named_like_a_brand(found[1], lex):
             out.append(Innovation(found[1], None, Span(found[0], found[0] + len(found[1]))))

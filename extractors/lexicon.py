@@ -114,6 +114,7 @@ class Lexicon:
     common_words: frozenset[str]            # ordinary words of the language: a single one is no brand name
     innovation_topic: tuple[str, ...]       # a text without any of these words names no innovation
     language_markers: dict[str, str]        # function word -> id | ms | both (extractors/language.py)
+    grammar: dict[str, tuple[str, ...]]     # role -> function words the patterns are built from (grammar.tsv)
 
 
 def _load_regions() -> dict[str, Region]:
@@ -130,6 +131,18 @@ def _load_regions() -> dict[str, Region]:
             level = "city" if name.startswith("Kota ") else "regency"
             out[code] = Region(code, name, level)
     return out
+
+
+def _grammar(path: Path) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for role, word in read_tsv(path):
+        out.setdefault(role, []).append(word)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def words_of(lex: Lexicon, role: str) -> str:
+    """A regex alternation of the grammar words of one role (longest first)."""
+    return alt(list(lex.grammar[role]))
 
 
 def _event_triggers(path: Path) -> dict[str, tuple[str, int]]:
@@ -185,4 +198,5 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         common_words=frozenset(col("common_words.tsv")),
         innovation_topic=tuple(col("innovation_topic.tsv")),
         language_markers=kv("language_markers.tsv"),
+        grammar=_grammar(d / "grammar.tsv"),
     )
