@@ -34,11 +34,14 @@ def _patterns(lex: Lexicon) -> _Patterns:
         r"(?P<iso>(?<![\d/-])(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})(?![\d-]))",
         rf"(?P<cross>(?<![\d.,])(?P<c_d1>\d{{1,2}})\s+(?P<c_m1>{month})\.?{sep_range}(?P<c_d2>\d{{1,2}})\s+"
         rf"(?P<c_m2>{month})\.?,?\s+(?P<c_y>\d{{4}})(?!\d))",
-        rf"(?P<dmy>(?<![\d.,])(?P<t_d1>\d{{1,2}})(?:{sep_range}(?P<t_d2>\d{{1,2}}))?\s+(?P<t_m>{month})\.?,?\s+"
+        rf"(?P<dmy>(?<![\d.,])(?P<t_d1>\d{{1,2}})(?:(?:{sep_range}|\s+{words_of(lex, 'day_list')}\s+)(?P<t_d2>\d{{1,2}}))?"
+        rf"\s+(?P<t_m>{month})\.?,?\s+"
         rf"(?P<t_y>\d{{4}})(?!\d))",
         rf"(?P<eng>\b(?P<e_m>{month})\.?\s+(?P<e_d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<e_y>\d{{4}})(?!\d))",
         r"(?P<num>(?<![\d./-])(?P<n_d>\d{1,2})(?P<n_sep>[/-])(?P<n_m>\d{1,2})(?P=n_sep)(?P<n_y>\d{4}|\d{2})(?![\d/]))",
         r"(?P<dot>(?<![\d./-])(?P<p_d>\d{1,2})\.(?P<p_m>\d{1,2})\.(?P<p_y>\d{4})(?![\d.]))",
+        rf"(?P<mrange>\b(?P<mr_m1>{full_month}){sep_range}(?:{words_of(lex, 'range_tail')}\s+)?(?P<mr_m2>{full_month})"
+        rf"\s+(?P<mr_y>\d{{4}})(?!\d))",
         rf"(?P<my>\b(?P<my_m>{full_month})\s+(?P<my_y>\d{{4}})(?!\d))",
     ]
     flags = re.IGNORECASE
@@ -88,6 +91,9 @@ class _Collector:
         mismatch = _weekday_mismatch(self.text, start, value, self.lex, self.pats)
         self.found.append(DateMention(value.isoformat(), "day", Span(start, end), self.text[start:end],
                                       explicit=explicit, weekday_mismatch=mismatch))
+
+    def add_month(self, start: int, end: int, year: int, month: int) -> None:
+        self.found.append(DateMention(f"{year:04d}-{month:02d}", "month", Span(start, end), self.text[start:end]))
 
     def claim(self, start: int, end: int) -> None:
         self.taken.append((start, end))
@@ -145,9 +151,12 @@ def _scan_explicit(c: _Collector) -> None:
             c.add_day(s, e, _make(_year(m["n_y"]), int(m["n_m"]), int(m["n_d"])))
         elif m["dot"]:
             c.add_day(s, e, _make(int(m["p_y"]), int(m["p_m"]), int(m["p_d"])))
-        elif 1900 <= int(m["my_y"]) <= 2100:   # "Juli 2022"
-            value = f"{int(m['my_y']):04d}-{months[m['my_m'].lower()]:02d}"
-            c.found.append(DateMention(value, "month", Span(s, e), m.group(0)))
+        elif m["mrange"] and 1900 <= int(m["mr_y"]) <= 2100:   # "Januari sampai dengan Juli 2025": both months
+            y, m1, m2 = int(m["mr_y"]), months[m["mr_m1"].lower()], months[m["mr_m2"].lower()]
+            c.add_month(s, e, y - 1 if m1 > m2 else y, m1)
+            c.add_month(s, e, y, m2)
+        elif m["my"] and 1900 <= int(m["my_y"]) <= 2100:   # "Juli 2022"
+            c.add_month(s, e, int(m["my_y"]), months[m["my_m"].lower()])
         c.claim(s, e)
 
 

@@ -47,3 +47,13 @@ def test_any_text_gives_valid_iso_dates(lex, text):
     for d in find_dates(text, lex, ref_date=date(2024, 1, 1)):
         assert len(d.value) in (7, 10)
         assert d.precision in ("day", "month")
+
+
+def test_a_list_of_days_and_a_range_of_months(lex):
+    text = "Debat digelar pada tanggal 10 dan 17 November 2024, sedangkan kampanye berjalan Januari sampai dengan Juli 2025."
+    assert [d.value for d in find_dates(text, lex)] == ["2024-11-10", "2024-11-17", "2025-01", "2025-07"]
+
+
+def test_a_yearless_day_takes_the_year_its_weekday_confirms(lex):
+    text = "Rapat paripurna Tahun 2023 digelar di Gedung DPRD, Selasa (10/10)."
+    assert [(d.value, d.explicit) for d in find_dates(text, lex)] == [("2023-10-10", True)]
