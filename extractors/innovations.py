@@ -22,40 +22,16 @@ from extractors.regions import longest_region_at
 _CAP = r"[A-Z][\w’'-]*"
 _LINK = r"(?:dan|di|untuk|oleh|Oleh|dalam|&|v|ke)"
 _PHRASE = rf"{_CAP}(?:\s+(?:{_CAP}|{_LINK}|\d+(?:\.\d+)*))*"
-_BRAND = r"[A-Z][A-Za-z]*[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}|[A-Z][a-z]+(?:-[A-Z][\w]*)+|[A-Z]{2,}\w*(?:\s+[A-Z]{2,}\w*){0,3}"
 
 
 _LIST_HEAD = re.compile(rf"\s*(?:(?i:inovasi)\s+)?(?P<name>{_PHRASE})")
-_PHRASE_TOKEN = re.compile(rf"{_CAP}|{_LINK}|\d+(?:\.\d+)*")
-_TOKEN = re.compile(r"\S+")
-_BRAND_WINDOW = 60     # a brand name is at most four short words
-
-
-def _phrase_before(text: str, end: int) -> tuple[int, str] | None:
-    """The capitalised phrase that ends right before `end` ("Papan Kontrol Kesehatan" before "(PAPA"),
-    found by walking back over whole words (a backwards regex search would retry every position)."""
-    base = max(0, end - _WINDOW)
-    tokens = list(_TOKEN.finditer(text, base, end))
-    i = len(tokens)
-    while i > 0 and _PHRASE_TOKEN.fullmatch(tokens[i - 1].group(0)):
-        i -= 1
-    while i < len(tokens) and not tokens[i].group(0)[0].isupper():
-        i += 1
-    if i == len(tokens) or (tokens[i].start() > 0 and text[tokens[i].start() - 1] in ".") :
-        return None
-    start = tokens[i].start()
-    return start, text[start:end].rstrip()
-
-
 _PAREN = re.compile(r"\(([^()/\n]{2,160})\)")
 _ATAU = re.compile(r"\s+atau\s+")
-_WINDOW = 150
+_TOKEN = re.compile(r"\S+")
 
 
 @dataclass(frozen=True)
 class _Patterns:
-    brand_before: re.Pattern[str]
-    phrase_only: re.Pattern[str]
     phrase_at: re.Pattern[str]
     quoted: re.Pattern[str]
     after_cue_name: re.Pattern[str]
@@ -78,8 +54,6 @@ class _Patterns:
 @cache
 def _patterns(lex: Lexicon) -> _Patterns:
     return _Patterns(
-        brand_before=re.compile(rf"(?<![\w.-])(?P<short>{_BRAND})\s*$"),
-        phrase_only=re.compile(_PHRASE),
         phrase_at=re.compile(_PHRASE),
         quoted=re.compile(r"[“\"‘'](?P<name>[A-Z][^“”\"‘’'\n]{1,60}?)[”\"’']"),   # a quote char first: scans fast
         after_cue_name=re.compile(rf"\s+(?:{words_of(lex, 'naming')}\s+)?(?P<name>{_PHRASE})\s+(?=(?:{words_of(lex, 'after_name')})\b|[,.])"),

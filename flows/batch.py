@@ -21,7 +21,6 @@ from flows.tables import COUNTED
 
 Rows = dict[str, list[dict[str, Any]]]     # one page's rows, by table
 
-FACT_COUNTED = COUNTED
 
 
 def _column(values: list[Any]) -> pa.Array:
@@ -52,7 +51,7 @@ class ExtractedBatch:
         collected: dict[str, list[dict[str, Any]]] = {}
         for page_no, rows in enumerate(per_page):
             arts = rows.get("articles") or [{}]
-            n_facts = sum(len(rows.get(t, ())) for t in FACT_COUNTED)
+            n_facts = sum(len(rows.get(t, ())) for t in COUNTED)
             for name, items in rows.items():
                 extra = {"page_no": page_no}
                 if name == "pages":
