@@ -247,6 +247,8 @@ class Loader:
         self.counts = RunCounts()
         self.columns = store.table_columns(con)
         self.index = NearDupIndex()
+        # articles currently taken down: while there are none, a 200 answer has nobody to bring back
+        self.gone = con.execute("SELECT count(*) FROM articles WHERE gone_at IS NOT NULL").fetchone()[0]
         for aid, sig, n, pub, dup in con.execute(
                 "SELECT m.article_id, m.signature, m.shingles, a.published_at::VARCHAR, a.duplicate_of "
                 "FROM article_minhash m JOIN articles a USING (article_id) "
@@ -321,7 +323,7 @@ class Loader:
         """A known article answered 404/410: keep it, mark when it was first seen gone and by which status;
         one that answers again (200, 304) is back online."""
         gone = [(p["url"], p["status"], p["fetched_at"]) for p in pages if p.get("outcome") == "gone"]
-        back = [p["url"] for p in pages if p.get("status") in (200, 304)]
+        back = [p["url"] for p in pages if p.get("status") in (200, 304)] if self.gone else []
         if not gone and not back:
             return
         self.con.register("_answers", pa.table({
@@ -329,6 +331,7 @@ class Loader:
             "at": [g[2] for g in gone] + [None] * len(back)}))
         self.con.execute(store.query("mark_gone"))
         self.con.unregister("_answers")
+        self.gone = self.con.execute("SELECT count(*) FROM articles WHERE gone_at IS NOT NULL").fetchone()[0]
 
     def _repoint(self, old_roots: dict[str, float | None]) -> None:
         """Stories whose root an earlier copy displaced: the old root and its copies point to the new root."""
