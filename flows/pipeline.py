@@ -329,7 +329,7 @@ class Loader:
         self.con.register("_answers", pa.table({
             "url": [g[0] for g in gone] + back, "status": [g[1] for g in gone] + [200] * len(back),
             "at": [g[2] for g in gone] + [None] * len(back)}))
-        self.con.execute(store.query("mark_gone"))
+        self.con.execute(store.statement("mark_gone"))
         self.con.unregister("_answers")
         self.gone = self.con.execute("SELECT count(*) FROM articles WHERE gone_at IS NOT NULL").fetchone()[0]
 

@@ -166,7 +166,7 @@ def load_regions(con: duckdb.DuckDBPyConnection, regions: Iterable[Any]) -> None
 
 
 @functools.cache
-def query(name: str) -> str:
+def statement(name: str) -> str:
     """A DML statement kept as a file under sql/queries/ (read once per process)."""
     return (SQL_DIR / "queries" / f"{name}.sql").read_text(encoding="utf-8")
 
@@ -184,7 +184,7 @@ def load_batch(con: duckdb.DuckDBPyConnection, tables: Mapping[str, RowsOrTable]
     try:
         if versioned:
             con.register("_versioned", pa.table({"article_id": pa.array(versioned, pa.string())}))
-            con.execute(query("keep_versions"), [now])
+            con.execute(statement("keep_versions"), [now])
         if replaced:
             con.register("_ids", pa.table({"article_id": pa.array(replaced, pa.string())}))
             for t in tables_replaced:
@@ -197,7 +197,7 @@ def load_batch(con: duckdb.DuckDBPyConnection, tables: Mapping[str, RowsOrTable]
             insert_rows(con, t, tables.get(t, []), columns=columns)
         insert_rows(con, "pages", tables.get("pages", []), columns=columns)
         if versioned:
-            con.execute(query("number_versions"))
+            con.execute(statement("number_versions"))
             con.unregister("_versioned")
         con.execute("COMMIT")
     except Exception:
