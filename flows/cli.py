@@ -101,11 +101,15 @@ def command(fn: F) -> F:
     return app.command()(run)  # type: ignore[return-value]
 
 
-def _settings(config: Path | None, **crawl: Any) -> Settings:
-    """The settings (from --config when given) with this run's crawl options, unset ones left alone."""
+def _settings(config: Path | None, *, workers: int | None = None, **crawl: Any) -> Settings:
+    """The settings (from --config when given) with this run's options, unset ones left alone: the one way
+    a command overrides settings."""
     settings = load_settings(config)
     update = {k: v for k, v in crawl.items() if v is not None}
-    return settings.model_copy(update={"crawl": settings.crawl.model_copy(update=update)}) if update else settings
+    sections: dict[str, Any] = {"crawl": settings.crawl.model_copy(update=update)} if update else {}
+    if workers:
+        sections["pipeline"] = settings.pipeline.model_copy(update={"workers": workers})
+    return settings.model_copy(update=sections) if sections else settings
 
 
 def _date(value: str | None, option: str) -> date | None:
@@ -241,9 +245,7 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="HTML/text files, di
     Example: warta ingest pages/ archive.warc.gz --db data/warta.duckdb
     """
     from flows import jobs
-    settings = _settings(config)
-    if workers:
-        settings = settings.model_copy(update={"pipeline": settings.pipeline.model_copy(update={"workers": workers})})
+    settings = _settings(config, workers=workers)
     if dask_address or dask_workers:
         from flows.deployments import ingest_on_dask
         _print_counts(ingest_on_dask(paths, db=_db(db, settings), settings=settings, address=dask_address,
