@@ -34,6 +34,11 @@ def _site() -> dict[str, str | Reply]:
             "/2023/03/06/hapus/": _page("hapus", STORIES["hapus"])}
 
 
+def _correct(pages: dict) -> None:
+    """The outlet corrects its story: another venue, and the day after."""
+    pages["/2023/03/06/koreksi/"] = _page("koreksi", STORIES["koreksi"].format(venue="Gedung Serbaguna", day=6))
+
+
 def _crawl(site: StaticSite, db, **kw) -> None:
     settings = Settings(crawl=CrawlSettings(allow_private=True, delay_s=0.0, refetch_after_hours=0, **kw))
     source = Source(id="outlet", name="Outlet", base_url=site.base + "/", discovery=("robots", "sitemap"))
@@ -53,7 +58,7 @@ def test_correction_takedown_and_recheck(tmp_path):
     pages = _site()
     with StaticSite(pages) as site:
         _crawl(site, db)
-        pages["/2023/03/06/koreksi/"] = _page("koreksi", STORIES["koreksi"].format(venue="Gedung Serbaguna", day=6))
+        _correct(pages)
         pages["/2023/03/06/hapus/"] = Reply(410)
         _crawl(site, db, recheck=True)
         after_recheck = dict(site.hits)
@@ -92,7 +97,7 @@ def test_reextract_rebuilds_the_current_version_and_keeps_the_versions(tmp_path)
     pages = _site()
     with StaticSite(pages) as site:
         _crawl(site, db)
-        pages["/2023/03/06/koreksi/"] = _page("koreksi", STORIES["koreksi"].format(venue="Gedung Serbaguna", day=6))
+        _correct(pages)
         _crawl(site, db, recheck=True)
     before = _q(db, "SELECT url, version, content_hash FROM articles ORDER BY url")
     jobs.reextract(db=db)
