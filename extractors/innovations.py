@@ -26,6 +26,7 @@ _PHRASE = rf"{_CAP}(?:\s+(?:{_CAP}|{_LINK}|\d+(?:\.\d+)*))*"
 
 _LIST_HEAD = re.compile(rf"\s*(?:(?i:inovasi)\s+)?(?P<name>{_PHRASE})")
 _PAREN = re.compile(r"\(([^()/\n]{2,160})\)")
+_PAREN_AFTER = re.compile(r"[ \t]*\(([^()/\n]{2,160})\)")
 _ATAU = re.compile(r"\s+atau\s+")
 _TOKEN = re.compile(r"\S+")
 
@@ -41,7 +42,8 @@ class _Patterns:
     ordinal_item: re.Pattern[str]
     cue_word: re.Pattern[str]
     sector: re.Pattern[str]
-    excluded_head: re.Pattern[str]      # starts like an event ("sosialisasi ...") or an institution ("badan ...")
+    event_head: re.Pattern[str]         # starts like an event ("sosialisasi ...")
+    excluded_head: re.Pattern[str]      # starts like an institution, plan or category ("badan ...")
     agency: re.Pattern[str]
     list_marker: re.Pattern[str]
     via: re.Pattern[str]
@@ -49,6 +51,7 @@ class _Patterns:
     ordinal_colon: re.Pattern[str]
     cue_tail: re.Pattern[str]
     list_part: re.Pattern[str]
+    after_paren_join: re.Pattern[str]
 
 
 @cache
@@ -76,8 +79,10 @@ def _patterns(lex: Lexicon) -> _Patterns:
         topic=re.compile(alt(cased(lex.innovation_topic))),
         ordinal_colon=re.compile(rf"(?:^|[.\n]\s*)(?i:{alt(list(lex.ordinals))})\s*:\s*"),
         cue_tail=re.compile(rf"[ \t]*(?:{words_of(lex, 'naming')})?[ \t]*:?[ \t]*"),
+        after_paren_join=re.compile(rf"\)\s+{words_of(lex, 'join')}\s+"),
         list_part=re.compile(rf"(?:^|\s+{words_of(lex, 'join')}\s+)(\S[^\n]*?)(?=\s+{words_of(lex, 'join')}\s|$)"),
-        excluded_head=re.compile(rf"{alt(list(lex.event_triggers))}|{alt([h.lower() for h in lex.non_innovation_heads])}(?:\s|$)"),
+        event_head=re.compile(alt(list(lex.event_triggers))),
+        excluded_head=re.compile(rf"{alt([h.lower() for h in lex.non_innovation_heads])}(?:\s|$)"),
     )
 
 
@@ -121,7 +126,7 @@ def abbreviates(brand: str, long: str) -> bool:
                for tail in (" ".join(words[i:]) for i in range(len(words))))
 
 
-_BRANDISH = re.compile(r"(?:[A-Z0-9][\w’'&-]*|[a-z]{1,2}-[A-Za-z0-9][\w-]*|[a-z]{1,2}[A-Z][\w-]*)")
+_BRANDISH = re.compile(r"(?:[A-Z0-9][\w’'&-]*|\d{1,3}(?:[.,]\d{3})+|[a-z]{1,2}-[A-Za-z0-9][\w-]*|[a-z]{1,2}[A-Z][\w-]*)")
 _NAME_LINK = frozenset({"dan", "di", "untuk", "for", "of", "in", "the", "&", "ke", "v", "to", "and", "on"})
 _CLAUSE_END = re.compile(r"[.;:!?()\n,“”\"]")
 
@@ -249,9 +254,11 @@ def _long_before(text: str, at: int, short: str, lex: Lexicon) -> tuple[int, str
     return None
 
 
-def _excluded(name: str, lex: Lexicon, *, expansion: bool = False) -> bool:
+def _excluded(name: str, lex: Lexicon, *, expansion: bool = False, listed: bool = False) -> bool:
     """Institutions, competitions, plans, slogans, regions and generic phrases are not innovations; an
-    expansion may be longer (up to 16 words) but is held to the same heads."""
+    expansion may be longer (up to 16 words) but is held to the same heads. A long form given to a listed
+    name may start like an event ("Kurma Lastri (Kunjungan Rumah Untuk Lansia ...)"); elsewhere such a
+    phrase is the training or meeting itself ("Pelatihan Kepemimpinan Nasional (PKN)")."""
     clean = name.strip(" .,;:")
     low = clean.lower()
     if not clean or low in lex.non_innovations or clean in lex.institutions or clean.upper() in lex.institutions:
@@ -259,7 +266,7 @@ def _excluded(name: str, lex: Lexicon, *, expansion: bool = False) -> bool:
     first = low.split()[0]
     if first.strip("()") in lex.honorifics or first in lex.months or first in lex.weekdays:
         return True
-    if _patterns(lex).excluded_head.match(low):
+    if _patterns(lex).excluded_head.match(low) or (not listed and _patterns(lex).event_head.match(low)):
         return True
     words = _words(clean)
     if not words or len(words) > (16 if expansion else 8):
@@ -376,7 +383,8 @@ def _named(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]]
 
 def _in_headline(text: str, at: int) -> bool:
     """A line in title case ("Inovasi Kampung Harus Tepat Sasaran"): every word is capitalised there, so
-    capitals say nothing about where a name ends."""
+    capitals say nothing about where a name ends. A headline is short: a long paragraph full of capitals is
+    a list of officials and their posts, which may well name innovations."""
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
     return _headline_line(text[start:len(text) if end < 0 else end])
@@ -385,7 +393,7 @@ def _in_headline(text: str, at: int) -> bool:
 @lru_cache(maxsize=512)
 def _headline_line(line: str) -> bool:
     words = _HEADLINE_WORD.findall(line)
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    return 4 <= len(words) <= 24 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _person_follows(text: str, end: int, lex: Lexicon) -> bool:
@@ -394,25 +402,47 @@ def _person_follows(text: str, end: int, lex: Lexicon) -> bool:
     return bool(m) and re.sub(r"[.\s]", "", m.group(1).lower()) in lex.degrees
 
 
-def _items(segment: str, lex: Lexicon) -> list[tuple[int, str]]:
+def _items(segment: str, lex: Lexicon) -> list[tuple[int, str, str | None]]:
     """Names of one enumeration ("Ruko Konde Kecamatan Amali, Bang Sayur Dinas Ketahanan Pangan, dan My Like
-    Bone oleh BKPSDM"): each item is cut at its agency, then split at "dan"; an item must start as a name."""
-    out = []
+    Bone oleh BKPSDM"): each item is cut at its agency, then split at "dan"; an item must start as a name.
+    An item "Name (Long Form)" gives the long form too: the list says it is a name, so its letters need not
+    spell the long form ("Kawi Smara (Pemberian Langsung Akta Perkawinan)")."""
+    out: list[tuple[int, str, str | None]] = []
     for item in re.finditer(r"[^,;\s][^,;]*", segment):
-        text = item.group(0)
-        if "(" in text:
-            continue      # "Long Form (SHORT)" is read by _pairs
-        for part in _patterns(lex).list_part.finditer(text):
-            at = item.start() + part.start(1)
-            while (lead := _LEAD_WORD.match(segment, at, at + 20)) and \
-                    (lead.group(1).lower() in lex.innovation_prefixes or lead.group(1) in lex.grammar["join"]):
-                at = lead.end()          # "inovasi Ruko Konde ...", "dan My Like Bone": not part of the name
-            found = brand_after(segment, at, lex, limit=6)
-            if not (found and not _excluded(found[1], lex) and named_like_a_brand(found[1], lex)) \
-                    or _person_follows(segment, found[0] + len(found[1]), lex):
+        if "(" in item.group(0):      # "A (Long Form) dan B (Long Form)": split after a parenthesis only
+            starts = [item.start(), *(item.start() + m.end() for m in _patterns(lex).after_paren_join.finditer(item.group(0)))]
+            out += [paired for at in starts if (paired := _paired_item(segment, at, lex))]
+            continue                  # "Long Form dan More (SHORT)" is read by _pairs
+        for part in _patterns(lex).list_part.finditer(item.group(0)):
+            found = _item_name(segment, item.start() + part.start(1), lex)
+            if not found or _person_follows(segment, found[0] + len(found[1]), lex):
                 break       # "Ranperda tentang ... dan Belanja Daerah": the rest of an item that is no name
-            out.append(found)
+            out.append((*found, None))
     return out
+
+
+def _item_name(segment: str, at: int, lex: Lexicon, limit: int = 6) -> tuple[int, str] | None:
+    """The brand-like name an enumeration item opens with, after "inovasi" or "dan"."""
+    while (lead := _LEAD_WORD.match(segment, at, at + 20)) and \
+            (lead.group(1).lower() in lex.innovation_prefixes or lead.group(1) in lex.grammar["join"]):
+        at = lead.end()          # "inovasi Ruko Konde ...", "dan My Like Bone": not part of the name
+    found = brand_after(segment, at, lex, limit=limit)
+    return found if found and not _excluded(found[1], lex) and named_like_a_brand(found[1], lex) else None
+
+
+def _paired_item(segment: str, at: int, lex: Lexicon) -> tuple[int, str, str] | None:
+    """'Name (Long Form)' as one enumeration item: the name right before the parenthesis, a long form of three
+    or more capitalised words inside it that starts with the name's letter or spells it in part."""
+    found = _item_name(segment, at, lex, limit=5)
+    paren = _PAREN_AFTER.match(segment, found[0] + len(found[1])) if found else None
+    if not (found and paren):
+        return None
+    inner = paren.group(1).strip()
+    if len(_words(inner)) < 3 or not inner[0].isupper() or _excluded(inner, lex, expansion=True, listed=True):
+        return None     # "Suharto (Rompi KPK)": the innovator and his innovation
+    if inner[0].lower() != found[1][0].lower() and align(found[1], inner) < 0.5:
+        return None     # "Sri Susanti (Analis Pengelolaan Keuangan)": a person and a post
+    return found[0], found[1], inner
 
 
 def _listed(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]]) -> list[Innovation]:
@@ -427,7 +457,7 @@ def _listed(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]
         segment = text[m.end(): end.start() if end else len(text)]
         items = _items(segment, lex)
         if len(items) >= 2 or (items and re.search(r",|\s(?:dan|serta)\s", segment[items[0][0]:])):
-            out += [Innovation(name, None, Span(m.end() + at, m.end() + at + len(name))) for at, name in items]
+            out += [Innovation(name, long, Span(m.end() + at, m.end() + at + len(name))) for at, name, long in items]
     return out
 
 
@@ -438,8 +468,8 @@ def _bullets(text: str, lex: Lexicon, cues: list[tuple[int, int]]) -> list[Innov
         return []
     out = []
     for line in re.finditer(r"^[ \t]*(?:[-–•*]|\d{1,2}[.)])[ \t]*([^:\n]{2,90}):", text, re.M):
-        out += [Innovation(name, None, Span(line.start(1) + at, line.start(1) + at + len(name)))
-                for at, name in _items(line.group(1), lex)]
+        out += [Innovation(name, long, Span(line.start(1) + at, line.start(1) + at + len(name)))
+                for at, name, long in _items(line.group(1), lex)]
     for m in _patterns(lex).ordinal_colon.finditer(text):
         found = brand_after(text, m.end(), lex, limit=7)
         if found and not _excluded(found[1], lex) and named_like_a_brand(found[1], lex):

@@ -57,3 +57,25 @@ def test_lower_case_long_form_starting_a_list_item(lex):
 def test_a_person_beside_a_post_is_no_short_form(lex):
     text = "Tim inovasi diantaranya Taufiq Hidayanto (Analis Kebijakan Madya) dan Sri Susanti (Analis Keuangan)."
     assert find_innovations(text, lex) == []
+
+
+def test_listed_names_keep_their_long_forms_even_when_the_letters_differ(lex):
+    text = ("Tiga inovasi unggulan daerah itu yakni Rara Lontar (Rawat Warga Lanjut Usia), "
+            "Sipetani (Sistem Informasi Pertanian Terpadu) dan Kunci Emas (Kunjungan Ibu Hamil Setiap Bulan).")
+    found = [(i.name, i.expansion) for i in find_innovations(text, lex)]
+    assert found == [("Rara Lontar", "Rawat Warga Lanjut Usia"),
+                     ("Sipetani", "Sistem Informasi Pertanian Terpadu"),
+                     ("Kunci Emas", "Kunjungan Ibu Hamil Setiap Bulan")]
+
+
+def test_people_listed_with_their_posts_are_not_innovations(lex):
+    text = ("Tim penilai inovasi daerah diantaranya Wahyu Lestari (Analis Kebijakan Madya), "
+            "Dedi Prasetyo (Pengelola Keuangan Daerah), dan Yanti (Rumah Gizi).")
+    assert find_innovations(text, lex) == []
+
+
+def test_a_long_paragraph_of_posts_is_no_headline(lex):
+    text = ("Kepala Dinas Perumahan Dan Kawasan Permukiman Kabupaten Lembah Hijau, Rudi Santoso, Dengan Proper "
+            "Satu Atap 2.500 Rumah, Kemudian Kepala Dinas Tenaga Kerja Dan Transmigrasi Kabupaten Lembah Hijau, "
+            "Yohanes Wenda, dengan proper Kerja Bisa. Kedua inovasi itu diluncurkan bupati.")
+    assert [i.name for i in find_innovations(text, lex)] == ["Satu Atap 2.500 Rumah", "Kerja Bisa"]
