@@ -52,6 +52,7 @@ class _Patterns:
     cue_tail: re.Pattern[str]
     list_part: re.Pattern[str]
     after_paren_join: re.Pattern[str]
+    join_next: re.Pattern[str]
 
 
 @cache
@@ -79,6 +80,7 @@ def _patterns(lex: Lexicon) -> _Patterns:
         topic=re.compile(alt(cased(lex.innovation_topic))),
         ordinal_colon=re.compile(rf"(?:^|[.\n]\s*)(?i:{alt(list(lex.ordinals))})\s*:\s*"),
         cue_tail=re.compile(rf"[ \t]*(?:{words_of(lex, 'naming')})?[ \t]*:?[ \t]*"),
+        join_next=re.compile(rf"[ \t]+{words_of(lex, 'join')}[ \t]+"),
         after_paren_join=re.compile(rf"\)\s+{words_of(lex, 'join')}\s+"),
         list_part=re.compile(rf"(?:^|\s+{words_of(lex, 'join')}\s+)(\S[^\n]*?)(?=\s+{words_of(lex, 'join')}\s|$)"),
         event_head=re.compile(alt(list(lex.event_triggers))),
@@ -171,6 +173,14 @@ def _core(raw: str) -> str:
     return raw.strip(_QUOTES_OPEN + _TRAIL + "(")
 
 
+def _second_name(tokens: list[re.Match[str]], i: int, lex: Lexicon) -> bool:
+    """A joining word followed by two or more name words starts another name: "Martabak Berdasi dan Jendela
+    Kita", "Simponie dan Lebak Smart"; one word after it ends the same name ("Pariri Lansia dan Disabilitas")."""
+    return tokens[i].group(0) in lex.grammar["join"] and i + 2 < len(tokens) \
+        and tokens[i + 1].group(0) == _core(tokens[i + 1].group(0)) and not tokens[i + 2].group(0).startswith("(") \
+        and _BRANDISH.fullmatch(_core(tokens[i + 2].group(0))) is not None
+
+
 def brand_after(text: str, pos: int, lex: Lexicon, limit: int = 7) -> tuple[int, str] | None:
     """The name that starts at `pos` (after spaces and an opening quote): capitalised, upper-case or
     e-/i-prefixed words with linking words inside, up to an agency, a clause end or a lower-case word."""
@@ -191,7 +201,7 @@ def brand_after(text: str, pos: int, lex: Lexicon, limit: int = 7) -> tuple[int,
                 and not raw.startswith("("):
             names.append(t)
         elif names and core in _NAME_LINK and raw == core and _BRANDISH.fullmatch(nxt) and not _stop_word(nxt, lex) \
-                and nxt.lower() not in lex.innovation_prefixes:
+                and nxt.lower() not in lex.innovation_prefixes and not _second_name(tokens, i, lex):
             names.append(t)
             continue
         else:
@@ -495,8 +505,10 @@ def _cued(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]])
             continue
         m = pats.cue_tail.match(text, end)
         found = brand_after(text, m.end() if m else end, lex)
-        if found and not _excluded(found[1], lex) and named_like_a_brand(found[1], lex):
+        while found and not _excluded(found[1], lex) and named_like_a_brand(found[1], lex):
             out.append(Innovation(found[1], None, Span(found[0], found[0] + len(found[1]))))
+            join = pats.join_next.match(text, found[0] + len(found[1]))     # "... Rawat Ceria dan Jendela Sehat"
+            found = brand_after(text, join.end(), lex) if join else None
     return out
 
 

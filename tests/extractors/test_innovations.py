@@ -79,3 +79,13 @@ def test_a_long_paragraph_of_posts_is_no_headline(lex):
             "Satu Atap 2.500 Rumah, Kemudian Kepala Dinas Tenaga Kerja Dan Transmigrasi Kabupaten Lembah Hijau, "
             "Yohanes Wenda, dengan proper Kerja Bisa. Kedua inovasi itu diluncurkan bupati.")
     assert [i.name for i in find_innovations(text, lex)] == ["Satu Atap 2.500 Rumah", "Kerja Bisa"]
+
+
+def test_two_names_joined_by_dan_are_two_innovations(lex):
+    text = "Dinas Kesehatan meluncurkan inovasi Rawat Ceria dan Jendela Sehat untuk warga desa."
+    assert [i.name for i in find_innovations(text, lex)] == ["Rawat Ceria", "Jendela Sehat"]
+
+
+def test_one_word_after_dan_ends_the_same_name(lex):
+    text = "Puskesmas itu menjalankan inovasi Pos Lansia dan Disabilitas sejak tahun lalu."
+    assert [i.name for i in find_innovations(text, lex)] == ["Pos Lansia dan Disabilitas"]
