@@ -53,6 +53,7 @@ class _Patterns:
     list_part: re.Pattern[str]
     after_paren_join: re.Pattern[str]
     join_next: re.Pattern[str]
+    people_list: re.Pattern[str]
 
 
 @cache
@@ -80,6 +81,7 @@ def _patterns(lex: Lexicon) -> _Patterns:
         topic=re.compile(alt(cased(lex.innovation_topic))),
         ordinal_colon=re.compile(rf"(?:^|[.\n]\s*)(?i:{alt(list(lex.ordinals))})\s*:\s*"),
         cue_tail=re.compile(rf"[ \t]*(?:{words_of(lex, 'naming')})?[ \t]*:?[ \t]*"),
+        people_list=re.compile(rf"\b{words_of(lex, 'people_list')}\b", re.IGNORECASE),
         join_next=re.compile(rf"[ \t]+{words_of(lex, 'join')}[ \t]+"),
         after_paren_join=re.compile(rf"\)\s+{words_of(lex, 'join')}\s+"),
         list_part=re.compile(rf"(?:^|\s+{words_of(lex, 'join')}\s+)(\S[^\n]*?)(?=\s+{words_of(lex, 'join')}\s|$)"),
@@ -461,8 +463,8 @@ def _listed(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]
     out = []
     starts = [s for s, _ in cues]
     for m in pats.list_marker.finditer(text):
-        if not _paragraph_has_cue(text, m.start(), starts):
-            continue
+        if not _paragraph_has_cue(text, m.start(), starts) or pats.people_list.search(text, max(0, m.start() - 80), m.start()):
+            continue      # "tim penilai inovasi yang terdiri dari ...", "dewan juri ... diantaranya": people
         end = _SENTENCE_END.search(text, m.end())
         segment = text[m.end(): end.start() if end else len(text)]
         items = _items(segment, lex)

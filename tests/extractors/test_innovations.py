@@ -89,3 +89,9 @@ def test_two_names_joined_by_dan_are_two_innovations(lex):
 def test_one_word_after_dan_ends_the_same_name(lex):
     text = "Puskesmas itu menjalankan inovasi Pos Lansia dan Disabilitas sejak tahun lalu."
     assert [i.name for i in find_innovations(text, lex)] == ["Pos Lansia dan Disabilitas"]
+
+
+def test_a_list_of_judges_names_people_not_innovations(lex):
+    text = ("Lomba inovasi daerah dinilai dewan juri, diantaranya Rahmat Hidayat dari Universitas Lembah Hijau, "
+            "Sinta Dewi pihak Politeknik Negeri dan Joko Susilo dari BRIDA.")
+    assert find_innovations(text, lex) == []
