@@ -27,8 +27,8 @@ _PHRASE = rf"{_CAP}(?:\s+(?:{_CAP}|{_LINK}|\d+(?:\.\d+)*))*"
 _LIST_HEAD = re.compile(rf"\s*(?:(?i:inovasi)\s+)?(?P<name>{_PHRASE})")
 _PAREN = re.compile(r"\(([^()/\n]{2,160})\)")
 _PAREN_AFTER = re.compile(r"[ \t]*\(([^()/\n]{2,160})\)")
-_ATAU = re.compile(r"\s+atau\s+")
 _TOKEN = re.compile(r"\S+")
+_COLON_AFTER = re.compile(r"\s*:?")
 
 
 @dataclass(frozen=True)
@@ -40,15 +40,14 @@ class _Patterns:
     after_cue_list: re.Pattern[str]
     numbered: re.Pattern[str]
     ordinal_item: re.Pattern[str]
-    cue_word: re.Pattern[str]
+    words: re.Pattern[str]              # via words, cue words and list markers: the one full scan of a text
+    cue_set: frozenset[str]
     sector: re.Pattern[str]
     event_head: re.Pattern[str]         # starts like an event ("sosialisasi ...")
     excluded_head: re.Pattern[str]      # starts like an institution, plan or category ("badan ...")
     agency: re.Pattern[str]
-    list_marker: re.Pattern[str]
-    via: re.Pattern[str]
     topic: re.Pattern[str]
-    ordinal_colon: re.Pattern[str]
+    ordinal_colon: re.Pattern[str]     # matched on the few words before each colon, not scanned over the text
     cue_tail: re.Pattern[str]
     list_part: re.Pattern[str]
     after_paren_join: re.Pattern[str]
@@ -70,16 +69,16 @@ def _patterns(lex: Lexicon) -> _Patterns:
             rf"|\b{alt(list(lex.ordinals))}\s+(?:adalah|yaitu|ialah|yakni)\b\s*)"
             rf"(?P<name>(?:[^,;:\n.]|\.(?=\S))+?)"
             rf"(?=\s+[-–]\s|\s*(?:[,;:\n]|\.(?:\s|$))|\s+(?:dan|serta)\s+(?:yang\s+)?(?i:{alt(list(lex.ordinals))})\b|$)"),
-        cue_word=re.compile(rf"\b{alt(cased(lex.innovation_cues))}\b"),
+        cue_set=frozenset(c.lower() for c in lex.innovation_cues),
+        words=re.compile(rf"\b(?:(?P<via>{alt(cased(lex.via_words))})|(?P<cue>{alt(cased(lex.innovation_cues))})"
+                         rf"|(?P<list>{alt(cased(lex.list_markers))}))\b"),
         sector=re.compile(rf"\b{alt(list(lex.sectors))}\b"),
         agency=re.compile(
             rf"[”\"’')]?\s*,?\s+(?:juga\s+)?{words_of(lex, 'agency_link')}\s+"
             rf"(?P<agency>{alt(set(lex.agency_heads) | {h.upper() for h in lex.agency_heads})}"
             rf"(?:\s+(?:Kab\.|Prov\.|{_CAP}|dan|&|\d+))*)"),
-        list_marker=re.compile(rf"\b{alt(cased(lex.list_markers))}\b\s*:?"),
-        via=re.compile(rf"\b{alt(cased(lex.via_words))}\b"),
         topic=re.compile(alt(cased(lex.innovation_topic))),
-        ordinal_colon=re.compile(rf"(?:^|[.\n]\s*)(?i:{alt(list(lex.ordinals))})\s*:\s*"),
+        ordinal_colon=re.compile(rf"(?:^|[.\n])\s*(?i:{alt(list(lex.ordinals))})\s*$"),
         cue_tail=re.compile(rf"[ \t]*(?:{words_of(lex, 'naming')})?[ \t]*:?[ \t]*"),
         people_list=re.compile(rf"\b{words_of(lex, 'people_list')}\b", re.IGNORECASE),
         join_next=re.compile(rf"[ \t]+{words_of(lex, 'join')}[ \t]+"),
@@ -139,6 +138,7 @@ def _is_alias(word: str, lex: Lexicon) -> bool:
     return word in lex.region_aliases or word.title() in lex.region_aliases or word.upper() in lex.region_aliases
 
 
+@lru_cache(maxsize=4096)
 def named_like_a_brand(name: str, lex: Lexicon) -> bool:
     """A name read from running text (after a cue, in a list) must look made up: not opened by a generic or
     agency word ("Daerah Sanga Belida", "Puskesmas Kalianda"), no year in it, and a single word must be
@@ -190,7 +190,7 @@ def brand_after(text: str, pos: int, lex: Lexicon, limit: int = 7) -> tuple[int,
     if start is None:
         return None          # the common case, a lower-case word after "inovasi": no tokenising
     line_end = text.find("\n", pos)
-    tokens = list(_TOKEN.finditer(text, pos, min(len(text) if line_end < 0 else line_end, pos + 160)))
+    tokens = list(_TOKEN.finditer(text, pos, min(len(text) if line_end < 0 else line_end, pos + 100)))
     if not tokens or text[pos:tokens[0].start()].strip() or tokens[0].group(0).startswith("("):
         return None
     names: list[re.Match[str]] = []
@@ -266,6 +266,7 @@ def _long_before(text: str, at: int, short: str, lex: Lexicon) -> tuple[int, str
     return None
 
 
+@lru_cache(maxsize=4096)          # pure: the rules ask about the same few names many times per text
 def _excluded(name: str, lex: Lexicon, *, expansion: bool = False, listed: bool = False) -> bool:
     """Institutions, competitions, plans, slogans, regions and generic phrases are not innovations; an
     expansion may be longer (up to 16 words) but is held to the same heads. A long form given to a listed
@@ -344,19 +345,35 @@ def _pairs(text: str, lex: Lexicon, pats: _Patterns, cues: list[int]) -> list[In
         if n_inner <= 4 and before and before[-1][:1].islower() and all(_BRANDISH.fullmatch(w) for w in inner.split()) \
                 and (n_inner >= 2 or len(_letters(inner)) >= 4) and not _excluded(inner, lex):
             out.append(Innovation(inner, None, Span(paren.start(1), paren.end(1))))
-    for atau in _ATAU.finditer(text):
-        if not _paragraph_has_cue(text, atau.start(), cues):
+    for a_start, a_end in (gap for word in lex.grammar["alternative"] for gap in _word_between_spaces(text, word)):
+        if not _paragraph_has_cue(text, a_start, cues):
             continue
-        brand = brand_before(text, atau.start(), lex)
-        long = pats.phrase_at.match(text, atau.end())
+        brand = brand_before(text, a_start, lex)
+        long = pats.phrase_at.match(text, a_end)
         if brand and long and len(_words(long.group(0))) >= 2 and abbreviates(brand[1], long.group(0)) \
                 and not _excluded(brand[1], lex) and not _excluded(long.group(0), lex, expansion=True):
             out.append(Innovation(brand[1], long.group(0).strip(), Span(brand[0], long.end())))
             continue
-        after = brand_after(text, atau.end(), lex, limit=4)
-        long_before = _long_before(text, atau.start(), after[1], lex) if after else None
+        after = brand_after(text, a_end, lex, limit=4)
+        long_before = _long_before(text, a_start, after[1], lex) if after else None
         if after and long_before and not _excluded(after[1], lex):
             out.append(Innovation(after[1], _strip_cue(long_before[1], lex), Span(long_before[0], after[0] + len(after[1]))))
+    return out
+
+
+def _word_between_spaces(text: str, word: str) -> list[tuple[int, int]]:
+    """Where `word` stands alone between white space, the spaces included (a plain find: no regex scan)."""
+    out, i = [], text.find(word)
+    while i >= 0:
+        j = i + len(word)
+        if i > 0 and j < len(text) and text[i - 1].isspace() and text[j].isspace():
+            start, end = i - 1, j + 1
+            while start > 0 and text[start - 1].isspace():
+                start -= 1
+            while end < len(text) and text[end].isspace():
+                end += 1
+            out.append((start, end))
+        i = text.find(word, j)
     return out
 
 
@@ -404,6 +421,8 @@ def _in_headline(text: str, at: int) -> bool:
 
 @lru_cache(maxsize=512)
 def _headline_line(line: str) -> bool:
+    if line.count(" ") > 48:
+        return False           # a paragraph, not a headline: no need to read its words
     words = _HEADLINE_WORD.findall(line)
     return 4 <= len(words) <= 24 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
@@ -457,16 +476,18 @@ def _paired_item(segment: str, at: int, lex: Lexicon) -> tuple[int, str, str] | 
     return found[0], found[1], inner
 
 
-def _listed(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]]) -> list[Innovation]:
+def _listed(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]],
+            markers: list[tuple[int, int]]) -> list[Innovation]:
     """Names listed after a cue and a list marker, in the same sentence or the next ones of the paragraph:
     "inovasi ... yakni A (..) dari Dinas X, B Kecamatan Y, C BPBD, dan D oleh BKPSDM"."""
     out = []
     starts = [s for s, _ in cues]
-    for m in pats.list_marker.finditer(text):
-        if not _paragraph_has_cue(text, m.start(), starts) or pats.people_list.search(text, max(0, m.start() - 80), m.start()):
+    for start, end in markers:
+        if not _paragraph_has_cue(text, start, starts) or pats.people_list.search(text, max(0, start - 80), start):
             continue      # "tim penilai inovasi yang terdiri dari ...", "dewan juri ... diantaranya": people
-        end = _SENTENCE_END.search(text, m.end())
-        segment = text[m.end(): end.start() if end else len(text)]
+        m = _COLON_AFTER.match(text, end)         # "yakni:" — the list starts after the colon
+        stop = _SENTENCE_END.search(text, m.end())
+        segment = text[m.end(): stop.start() if stop else len(text)]
         items = _items(segment, lex)
         if len(items) >= 2 or (items and re.search(r",|\s(?:dan|serta)\s", segment[items[0][0]:])):
             out += [Innovation(name, long, Span(m.end() + at, m.end() + at + len(name))) for at, name, long in items]
@@ -482,21 +503,26 @@ def _bullets(text: str, lex: Lexicon, cues: list[tuple[int, int]]) -> list[Innov
     for line in re.finditer(r"^[ \t]*(?:[-–•*]|\d{1,2}[.)])[ \t]*([^:\n]{2,90}):", text, re.M):
         out += [Innovation(name, long, Span(line.start(1) + at, line.start(1) + at + len(name)))
                 for at, name, long in _items(line.group(1), lex)]
-    for m in _patterns(lex).ordinal_colon.finditer(text):
-        found = brand_after(text, m.end(), lex, limit=7)
+    colon = text.find(":")
+    while colon >= 0:          # "Kedua: Speech English ...": an ordinal opening a sentence or a line
+        at, colon = colon + 1, text.find(":", colon + 1)
+        if not _patterns(lex).ordinal_colon.search(text, max(0, at - 26), at - 1):
+            continue
+        found = brand_after(text, at, lex, limit=7)
         if found and not _excluded(found[1], lex) and named_like_a_brand(found[1], lex):
             out.append(Innovation(found[1], None, Span(found[0], found[0] + len(found[1]))))
     return out
 
 
-def _cued(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]]) -> list[Innovation]:
+def _cued(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]],
+          vias: list[tuple[int, int]]) -> list[Innovation]:
     """A name right after a cue ("inovasi Posyantek Karya Mandiri", "aplikasi e-Pengendalian", "dengan inovasi:
     “Gerobak PTM”"), or after its agency in a paragraph about innovations ("Dinas Sosial melalui Rumah
     Berdaya for Better Life menempati ...", "dengan Propernya Zona Tuntas")."""
     starts = [s for s, _ in cues]
     anchors = [end for start, end in cues if text[start:end].lower() in lex.innovation_prefixes
                and not text[max(0, start - 12):start].lower().rstrip().endswith(lex.grammar["category"])]
-    anchors += [m.end() for m in pats.via.finditer(text) if _paragraph_has_cue(text, m.start(), starts)]
+    anchors += [end for start, end in vias if _paragraph_has_cue(text, start, starts)]
     out = []
     headline: dict[int, bool] = {}          # per line start: is the line a title-case headline?
     for end in sorted(set(anchors)):
@@ -586,13 +612,35 @@ def _acronym_only(inv: Innovation) -> bool:
     return inv.expansion is None and re.fullmatch(r"[A-Z]{2,3}", inv.name) is not None
 
 
+Spans = list[tuple[int, int]]
+
+
+def _scan(text: str, lex: Lexicon, pats: _Patterns) -> tuple[Spans, Spans, Spans]:
+    """Cue words, via words and list markers, in one pass over the text. A via phrase that ends in a cue word
+    ("dengan inovasi", "propernya") counts as that cue too."""
+    cues: Spans = []
+    vias: Spans = []
+    markers: Spans = []
+    for m in pats.words.finditer(text):
+        kind, span = m.lastgroup, (m.start(), m.end())
+        if kind == "via":
+            vias.append(span)
+            last = text.rfind(" ", *span) + 1 or span[0]
+            if text[last:span[1]].lower() in pats.cue_set:
+                cues.append((last, span[1]))
+        else:
+            (cues if kind == "cue" else markers).append(span)
+    return cues, vias, markers
+
+
 def find_innovations(text: str, lex: Lexicon) -> list[Innovation]:
     """Each innovation once, in order of first mention."""
     pats = _patterns(lex)
     if not pats.topic.search(text):
         return []        # ordinary news: a capitalised phrase after "program" is no innovation here
-    cues = [(m.start(), m.end()) for m in pats.cue_word.finditer(text)]    # the one full scan for cue words
-    found = (_pairs(text, lex, pats, [s for s, _ in cues]) + _named(text, lex, pats, cues) + _listed(text, lex, pats, cues)
-             + _enumerated(text, lex, pats, cues) + _cued(text, lex, pats, cues) + _bullets(text, lex, cues))
+    cues, vias, markers = _scan(text, lex, pats)
+    found = (_pairs(text, lex, pats, [s for s, _ in cues]) + _named(text, lex, pats, cues)
+             + _listed(text, lex, pats, cues, markers) + _enumerated(text, lex, pats, cues)
+             + _cued(text, lex, pats, cues, vias) + _bullets(text, lex, cues))
     return [Innovation(i.name, i.expansion, i.span, _sector(text, i, lex), _agency(text, i, lex, pats))
             for i in _merge(found) if not _acronym_only(i)]
