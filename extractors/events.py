@@ -66,23 +66,24 @@ _BOUNDARY = re.compile(r"[.!?](?=\s)|\n")
 
 def _after_abbreviation(text: str, dot: int) -> bool:
     """Is the '.' at `dot` the end of an abbreviation ("Kab.", "Dr.", "S.", "Lt.", "M.Si.")?"""
-    start = dot
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    word = text[start:dot]
+    word = text[max(text.rfind(c, max(0, dot - 12), dot) for c in " \n\t\xa0") + 1:dot]
     return (0 < len(word) <= 3 and word.isalpha()) or ("." in word and len(word) <= 6)
+
+
+_NON_SPACE = re.compile(r"\S")
 
 
 def _sentences(text: str) -> list[Span]:
     """Sentence spans; a dot after an abbreviation ("Kab. Takalar", "Dr. Abustan", "S. Sos") does not end one."""
     out, start = [], 0
     for m in _BOUNDARY.finditer(text):
-        if m.group(0) == "." and _after_abbreviation(text, m.start()):
+        end = m.end()
+        if text[m.start()] == "." and _after_abbreviation(text, m.start()):
             continue
-        if text[start:m.end()].strip():
-            out.append(Span(start, m.end()))
-        start = m.end()
-    if text[start:].strip():
+        if _NON_SPACE.search(text, start, end):
+            out.append(Span(start, end))
+        start = end
+    if _NON_SPACE.search(text, start):
         out.append(Span(start, len(text)))
     return out
 
