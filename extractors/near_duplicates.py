@@ -36,6 +36,7 @@ NUM_PERM = 128
 BANDS, ROWS = 42, 3           # the first 126 values in 42 bands of 3
 CONTAINMENT = 0.7             # estimated containment of 5-word shingles to call two articles copies
 MIN_SHINGLES = 20             # shorter texts (a caption, a headline) are never called copies
+CROWDED = 64                  # a band value shared by more articles than this is common material, not a copy
 _SHINGLE = 5
 _SHIFT = np.uint64(32)        # multiply-shift hashing (Dietzfelbinger): (a * x + b) mod 2**64, top 32 bits
 _WORD = re.compile(r"\w+")
@@ -154,6 +155,11 @@ class NearDupIndex:
                  if (hit := bucket.get(key))]
         if not lists:
             return {}
+        # A band value that many articles share comes from common sentences (a stock closing line, a
+        # press-release paragraph quoted everywhere), the stop words of LSH: a real copy also shares
+        # many rarer bands, so crowded buckets are left out and the cost stays flat as the index grows.
+        # When every band is crowded, the most recent CROWDED members of the smallest are still compared.
+        lists = [hit for hit in lists if len(hit) <= CROWDED] or [min(lists, key=len)[-CROWDED:]]
         rows = np.unique(np.fromiter(itertools.chain.from_iterable(lists), dtype=np.int64))
         j = (self._matrix[rows] == np.frombuffer(item.signature, np.uint64)).mean(axis=1)
         c = containment(j, self._sizes[rows], item.shingles)

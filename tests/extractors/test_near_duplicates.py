@@ -99,3 +99,15 @@ def test_an_earlier_copy_arriving_later_reports_the_root_it_replaces():
 def test_sketch_of_any_text_has_every_value(text):
     s = sketch(text)
     assert len(s.signature) == NUM_PERM * 8 and s.shingles >= 1
+
+
+def test_common_material_shared_by_many_articles_neither_merges_them_nor_hides_a_real_copy():
+    rng = random.Random(11)
+    stock = _text(rng, 120)          # a paragraph every article of the outlet carries
+    bodies = [_text(rng, 200) for _ in range(300)]
+    index = NearDupIndex()
+    roots = [index.assign(f"a{i}", sketch(stock + " " + body), f"2024-01-{1 + i % 28:02d}").root
+             for i, body in enumerate(bodies)]
+    assert roots.count(None) == 300, "articles that share only the stock paragraph are separate stories"
+    copy = index.assign("copy", sketch(bodies[7] + " " + stock), "2024-02-01")
+    assert copy.root == "a7"
