@@ -23,6 +23,7 @@ class _Rules:
     line: re.Pattern[str]
     byline: re.Pattern[str]
     tail: re.Pattern[str]
+    dateline: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ def _rules(lex: Lexicon) -> _Rules:
     def group(kind: str) -> re.Pattern[str]:
         pats = [p for k, p in lex.furniture if k == kind]
         return re.compile("(?:" + "|".join(f"(?:{p})" for p in pats) + r")\Z", re.IGNORECASE)
-    return _Rules(group("line"), group("byline"), group("tail"))
+    return _Rules(group("line"), group("byline"), group("tail"), group("dateline"))
 
 
 def _words(text: str) -> int:
@@ -67,16 +68,17 @@ def _mark_furniture(paragraphs: list[Paragraph], rules: _Rules) -> tuple[list[Pa
             out.append(_flag(p, "byline"))
         elif in_tail or rules.tail.match(p.text):
             out.append(_flag(p, "tail"))
-        elif rules.line.match(p.text):
+        elif rules.line.match(p.text) and not rules.dateline.match(p.text):
             out.append(_flag(p, "line"))
         else:
             out.append(p)
     return out, bylines
 
 
-def _mark_edges(paragraphs: list[Paragraph]) -> list[Paragraph]:
-    """Short unpunctuated lines before the first story paragraph (weather, date, breadcrumbs, tags)
-    and between the last story paragraph and the tail are header/footer furniture."""
+def _mark_edges(paragraphs: list[Paragraph], rules: _Rules) -> list[Paragraph]:
+    """Short unpunctuated lines before the first story paragraph (weather, breadcrumbs, tags) and between
+    the last story paragraph and the tail are header/footer furniture; a dateline is the article's date and
+    stays."""
     story = [i for i, p in enumerate(paragraphs) if p.kept and _words(p.text) >= 12]
     if not story:
         return paragraphs
@@ -84,11 +86,13 @@ def _mark_edges(paragraphs: list[Paragraph]) -> list[Paragraph]:
     out = []
     for i, p in enumerate(paragraphs):
         short = _words(p.text) <= _HEADER_WORDS and not re.search(r"[.!?\"”–-]$", p.text)
-        out.append(_flag(p, "header") if p.kept and short and (i < first or i > last) else p)
+        edge = p.kept and short and (i < first or i > last) and not rules.dateline.match(p.text)
+        out.append(_flag(p, "header") if edge else p)
     return out
 
 
 def clean(text: str, lex: Lexicon) -> Cleaned:
     """Paragraphs with furniture and repeats flagged (nothing dropped), plus the byline values."""
-    paragraphs, bylines = _mark_furniture(split_paragraphs(text), _rules(lex))
-    return Cleaned(mark_repeats(_mark_edges(paragraphs)), bylines)
+    rules = _rules(lex)
+    paragraphs, bylines = _mark_furniture(split_paragraphs(text), rules)
+    return Cleaned(mark_repeats(_mark_edges(paragraphs, rules)), bylines)

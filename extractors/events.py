@@ -121,7 +121,8 @@ def _choose(cands: list[_Candidate], text: str, dates: list[DateMention]) -> lis
         lead = [c for c in cands if c.start < len(text) // 3]
         first = next((c for c in lead if re.search(r"[.!?]\s*$", text[c.sentence.start:c.sentence.end])), None) or \
             next(iter(lead), None)
-        day = next((d for d in dates if d.precision == "day" and d.explicit), None)
+        days = [d for d in dates if d.precision == "day" and d.explicit]
+        day = next((d for d in days if not _on_a_dateline(text, d)), None) or next(iter(days), None)
         return [_Candidate(first.kind, first.priority, first.start, first.end, first.sentence,
                            day.value if day else None, day.span.start if day else None)] if first else []
     kinds = {c.kind for c in chosen if c.date == main_date}
@@ -130,6 +131,15 @@ def _choose(cands: list[_Candidate], text: str, dates: list[DateMention]) -> lis
             chosen.append(_Candidate(c.kind, c.priority, c.start, c.end, c.sentence, main_date))
             kinds.add(c.kind)
     return chosen
+
+
+def _on_a_dateline(text: str, date: DateMention) -> bool:
+    """A date alone on a short line ("Saturday, July 27, 2024") is the page's date, maybe the day it was
+    crawled: the story's own dates come first."""
+    start = text.rfind("\n", 0, date.span.start) + 1
+    end = text.find("\n", date.span.end)
+    line = text[start:len(text) if end < 0 else end].strip()
+    return len(line.split()) <= 6 and not line.endswith(".")
 
 
 def _upgrade(kind: str, lab_mentions: int) -> str:

@@ -40,3 +40,11 @@ def test_byline_becomes_metadata(lex):
 def test_cleaning_is_idempotent_and_never_raises(lex, text):
     once = clean(text, lex).text
     assert clean(once, lex).text == once
+
+
+@pytest.mark.parametrize("dateline", ["Jumat, 16 November 2018", "Saturday, July 27, 2024",
+                                      "(ANT/K011/B) 30-10-2016 21:47:23", "Senin, 5 Januari 2024 | 10:15 WIB"])
+def test_a_dateline_is_the_articles_date_not_furniture(lex, dateline):
+    story = "Pemerintah kabupaten meluncurkan layanan baru bagi warga desa yang jauh dari kantor camat hari ini."
+    for text in (f"{dateline}\n{story}", f"{story}\n{dateline}\nPewarta: Rudi"):
+        assert dateline in clean(text, lex).text.splitlines()
