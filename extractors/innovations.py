@@ -53,6 +53,7 @@ class _Patterns:
     after_paren_join: re.Pattern[str]
     join_next: re.Pattern[str]
     people_list: re.Pattern[str]
+    list_goes_on: re.Pattern[str]
 
 
 @cache
@@ -80,6 +81,7 @@ def _patterns(lex: Lexicon) -> _Patterns:
         topic=re.compile(alt(cased(lex.innovation_topic))),
         ordinal_colon=re.compile(rf"(?:^|[.\n])\s*(?i:{alt(list(lex.ordinals))})\s*$"),
         cue_tail=re.compile(rf"[ \t]*(?:{words_of(lex, 'naming')})?[ \t]*:?[ \t]*"),
+        list_goes_on=re.compile(rf"\s*(?i:{words_of(lex, 'list_goes_on')})\b(?:\s+(?i:ada)\b)?\s*,?\s*"),
         people_list=re.compile(rf"\b{words_of(lex, 'people_list')}\b", re.IGNORECASE),
         join_next=re.compile(rf"[ \t]+{words_of(lex, 'join')}[ \t]+"),
         after_paren_join=re.compile(rf"\)\s+{words_of(lex, 'join')}\s+"),
@@ -485,12 +487,16 @@ def _listed(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]
     for start, end in markers:
         if not _paragraph_has_cue(text, start, starts) or pats.people_list.search(text, max(0, start - 80), start):
             continue      # "tim penilai inovasi yang terdiri dari ...", "dewan juri ... diantaranya": people
-        m = _COLON_AFTER.match(text, end)         # "yakni:" — the list starts after the colon
-        stop = _SENTENCE_END.search(text, m.end())
-        segment = text[m.end(): stop.start() if stop else len(text)]
-        items = _items(segment, lex)
-        if len(items) >= 2 or (items and re.search(r",|\s(?:dan|serta)\s", segment[items[0][0]:])):
-            out += [Innovation(name, long, Span(m.end() + at, m.end() + at + len(name))) for at, name, long in items]
+        at = _COLON_AFTER.match(text, end).end()         # "yakni:" — the list starts after the colon
+        while at >= 0:
+            stop = _SENTENCE_END.search(text, at)
+            segment = text[at: stop.start() if stop else len(text)]
+            items = _items(segment, lex)
+            if not (len(items) >= 2 or (items and re.search(r",|\s(?:dan|serta)\s", segment[items[0][0]:]))):
+                break
+            out += [Innovation(name, long, Span(at + i, at + i + len(name))) for i, name, long in items]
+            goes_on = pats.list_goes_on.match(text, stop.end()) if stop else None
+            at = goes_on.end() if goes_on else -1      # "Lalu, A ..., B ...": the next sentence goes on
     return out
 
 

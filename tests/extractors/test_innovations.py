@@ -95,3 +95,10 @@ def test_a_list_of_judges_names_people_not_innovations(lex):
     text = ("Lomba inovasi daerah dinilai dewan juri, diantaranya Rahmat Hidayat dari Universitas Lembah Hijau, "
             "Sinta Dewi pihak Politeknik Negeri dan Joko Susilo dari BRIDA.")
     assert find_innovations(text, lex) == []
+
+
+def test_a_list_goes_on_in_the_next_sentence(lex):
+    text = ("Sepuluh finalis inovasi daerah yakni Rawat Ceria Puskesmas Lembang, Jendela Sehat Dinas Kesehatan.\n"
+            "Lalu, Kopi Pagi Kecamatan Utara, Sapa Warga BPBD, dan Kartu Tani Online oleh Dinas Pertanian.")
+    assert [i.name for i in find_innovations(text, lex)] == [
+        "Rawat Ceria", "Jendela Sehat", "Kopi Pagi", "Sapa Warga", "Kartu Tani Online"]
