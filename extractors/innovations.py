@@ -29,6 +29,8 @@ _PAREN = re.compile(r"\(([^()/\n]{2,160})\)")
 _PAREN_AFTER = re.compile(r"[ \t]*\(([^()/\n]{2,160})\)")
 _TOKEN = re.compile(r"\S+")
 _COLON_AFTER = re.compile(r"\s*:?")
+_LINE = re.compile(r"[^\n]+")
+_ORDINAL_PUNCT = re.compile(r"[ \t]*[:,][ \t]*")
 
 
 @dataclass(frozen=True)
@@ -42,12 +44,13 @@ class _Patterns:
     ordinal_item: re.Pattern[str]
     words: re.Pattern[str]              # via words, cue words and list markers: the one full scan of a text
     cue_set: frozenset[str]
+    where_from: re.Pattern[str]         # " di Desa X", " dari Dinas Y": where a listed name ends
+    post_heads: frozenset[str]          # first words of public posts ("Kepala", "Bupati", "Analis")
     sector: re.Pattern[str]
     event_head: re.Pattern[str]         # starts like an event ("sosialisasi ...")
     excluded_head: re.Pattern[str]      # starts like an institution, plan or category ("badan ...")
     agency: re.Pattern[str]
     topic: re.Pattern[str]
-    ordinal_colon: re.Pattern[str]     # matched on the few words before each colon, not scanned over the text
     cue_tail: re.Pattern[str]
     list_part: re.Pattern[str]
     after_paren_join: re.Pattern[str]
@@ -71,6 +74,8 @@ def _patterns(lex: Lexicon) -> _Patterns:
             rf"(?P<name>(?:[^,;:\n.]|\.(?=\S))+?)"
             rf"(?=\s+[-–]\s|\s*(?:[,;:\n]|\.(?:\s|$))|\s+(?:dan|serta)\s+(?:yang\s+)?(?i:{alt(list(lex.ordinals))})\b|$)"),
         cue_set=frozenset(c.lower() for c in lex.innovation_cues),
+        where_from=re.compile(rf"\s+(?:{alt(list(lex.locative))}|{words_of(lex, 'agency_link')})\s+(?=[A-Z])"),
+        post_heads=frozenset(t.split()[0] for t in lex.titles),
         words=re.compile(rf"\b(?:(?P<via>{alt(cased(lex.via_words))})|(?P<cue>{alt(cased(lex.innovation_cues))})"
                          rf"|(?P<list>{alt(cased(lex.list_markers))}))\b"),
         sector=re.compile(rf"\b{alt(list(lex.sectors))}\b"),
@@ -79,7 +84,6 @@ def _patterns(lex: Lexicon) -> _Patterns:
             rf"(?P<agency>{alt(set(lex.agency_heads) | {h.upper() for h in lex.agency_heads})}"
             rf"(?:\s+(?:Kab\.|Prov\.|{_CAP}|dan|&|\d+))*)"),
         topic=re.compile(alt(cased(lex.innovation_topic))),
-        ordinal_colon=re.compile(rf"(?:^|[.\n])\s*(?i:{alt(list(lex.ordinals))})\s*$"),
         cue_tail=re.compile(rf"[ \t]*(?:{words_of(lex, 'naming')})?[ \t]*:?[ \t]*"),
         list_goes_on=re.compile(rf"\s*(?i:{words_of(lex, 'list_goes_on')})\b(?:\s+(?i:ada)\b)?\s*,?\s*"),
         people_list=re.compile(rf"\b{words_of(lex, 'people_list')}\b", re.IGNORECASE),
@@ -272,8 +276,9 @@ def _long_before(text: str, at: int, short: str, lex: Lexicon) -> tuple[int, str
 def _excluded(name: str, lex: Lexicon, *, expansion: bool = False, listed: bool = False) -> bool:
     """Institutions, competitions, plans, slogans, regions and generic phrases are not innovations; an
     expansion may be longer (up to 16 words) but is held to the same heads. A long form given to a listed
-    name may start like an event ("Kurma Lastri (Kunjungan Rumah Untuk Lansia ...)"); elsewhere such a
-    phrase is the training or meeting itself ("Pelatihan Kepemimpinan Nasional (PKN)")."""
+    name may start like an event or a body ("Kurma Lastri (Kunjungan Rumah Untuk Lansia ...)", "Pos Pintar
+    (Pusat Inovasi Terpadu)"); elsewhere such a phrase is the training or the office itself ("Pelatihan
+    Kepemimpinan Nasional (PKN)")."""
     clean = name.strip(" .,;:")
     low = clean.lower()
     if not clean or low in lex.non_innovations or clean in lex.institutions or clean.upper() in lex.institutions:
@@ -281,7 +286,7 @@ def _excluded(name: str, lex: Lexicon, *, expansion: bool = False, listed: bool 
     first = low.split()[0]
     if first.strip("()") in lex.honorifics or first in lex.months or first in lex.weekdays:
         return True
-    if _patterns(lex).excluded_head.match(low) or (not listed and _patterns(lex).event_head.match(low)):
+    if not listed and (_patterns(lex).excluded_head.match(low) or _patterns(lex).event_head.match(low)):
         return True
     words = _words(clean)
     if not words or len(words) > (16 if expansion else 8):
@@ -471,8 +476,10 @@ def _paired_item(segment: str, at: int, lex: Lexicon) -> tuple[int, str, str] | 
     if not (found and paren):
         return None
     inner = paren.group(1).strip()
-    if len(_words(inner)) < 3 or not inner[0].isupper() or _excluded(inner, lex, expansion=True, listed=True):
-        return None     # "Suharto (Rompi KPK)": the innovator and his innovation
+    head = inner.split()[0]
+    if len(_words(inner)) < 3 or not inner[0].isupper() or head in _patterns(lex).post_heads or head in lex.agency_heads \
+            or _excluded(inner, lex, expansion=True, listed=True):
+        return None     # "Suharto (Rompi KPK)", "Kadir (Kepala ...)", "X (Dinas ...)": an innovator, a post, an agency
     if inner[0].lower() != found[1][0].lower() and align(found[1], inner) < 0.5:
         return None     # "Sri Susanti (Analis Pengelolaan Keuangan)": a person and a post
     return found[0], found[1], inner
@@ -509,15 +516,29 @@ def _bullets(text: str, lex: Lexicon, cues: list[tuple[int, int]]) -> list[Innov
     for line in re.finditer(r"^[ \t]*(?:[-–•*]|\d{1,2}[.)])[ \t]*([^:\n]{2,90}):", text, re.M):
         out += [Innovation(name, long, Span(line.start(1) + at, line.start(1) + at + len(name)))
                 for at, name, long in _items(line.group(1), lex)]
-    colon = text.find(":")
-    while colon >= 0:          # "Kedua: Speech English ...": an ordinal opening a sentence or a line
-        at, colon = colon + 1, text.find(":", colon + 1)
-        if not _patterns(lex).ordinal_colon.search(text, max(0, at - 26), at - 1):
-            continue
+    for at in _ordinal_openers(text, lex):     # "Kedua: Speech English ...", "Pertama, MyRetribusi, sebuah ..."
         found = brand_after(text, at, lex, limit=7)
         if found and not _excluded(found[1], lex) and named_like_a_brand(found[1], lex):
             out.append(Innovation(found[1], None, Span(found[0], found[0] + len(found[1]))))
     return out
+
+
+def _ordinal_openers(text: str, lex: Lexicon) -> list[int]:
+    """Where a sentence or line opens with an ordinal and a colon or comma ("Kedua:", "Pertama,"): the offset
+    after the punctuation. Found with plain string search for each ordinal, not a regex scan of the text."""
+    out = []
+    for ordinal in lex.ordinals:
+        for form in (ordinal.capitalize(), ordinal.upper()):
+            i = text.find(form)
+            while i >= 0:
+                end = i + len(form)
+                before = text[max(0, i - 3):i].rstrip(" \t")
+                opens = i == 0 or before[-1:] in (".", "\n") or not (before or text[:i].strip())
+                punct = _ORDINAL_PUNCT.match(text, end)
+                if punct and opens:
+                    out.append(punct.end())
+                i = text.find(form, end)
+    return sorted(out)
 
 
 def _cued(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]],
@@ -551,23 +572,26 @@ def _enumerated(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, 
     rescue Madani v 2.0 - urusan wajib ..., yang kedua adalah smart PETAKU, ... yang keempat adalah bus
     vaksin keliling". Each item is a name, lower case included, once two or more items follow a cue."""
     out: list[Innovation] = []
-    done = -1
-    for cue, _ in cues:
-        if cue < done:
-            continue
-        end = text.find("\n", cue)
-        done = end = len(text) if end < 0 else end
-        items = list(pats.ordinal_item.finditer(text, cue, end))
+    starts = [s for s, _ in cues]
+    for line in _LINE.finditer(text):
+        if not _paragraph_has_cue(text, line.start(), starts):
+            continue      # a cue in the line or shortly before it ("... Top 30 inovasi ...\nYang kedua ...")
+        items = list(pats.ordinal_item.finditer(text, line.start(), line.end()))
         if len(items) < 2:
             continue
         for m in items:
-            name, words = m["name"].strip(), _words(m["name"])
+            name = pats.where_from.split(m["name"].strip(), 1)[0]    # "Kopi Pagi di Kecamatan Utara"
+            words = _words(name)
+            paired = _paired_item(text, m.start("name"), lex) if "(" in name else None
+            if paired:           # "yang ketiga, Pos Pintar (Pusat Inovasi Terpadu) Desa ..."
+                out.append(Innovation(paired[1], paired[2], Span(paired[0], paired[0] + len(paired[1]))))
+                continue
             if "(" in name or not words or len(words) > 6 or any(w.lower() in lex.function_words for w in words):
                 continue     # "Long Form (SHORT)" is read by _pairs; a clause is not a name
-            if not _excluded(_strip_cue(name, lex), lex):
-                name = _strip_cue(name, lex)
-                start = m.end("name") - len(name)
-                out.append(Innovation(name, None, Span(start, m.end("name"))))
+            end = m.start("name") + len(m["name"]) - len(m["name"].lstrip()) + len(name)
+            name = _strip_cue(name, lex)
+            if not _excluded(name, lex):
+                out.append(Innovation(name, None, Span(end - len(name), end)))
     return out
 
 

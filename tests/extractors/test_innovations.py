@@ -102,3 +102,12 @@ def test_a_list_goes_on_in_the_next_sentence(lex):
             "Lalu, Kopi Pagi Kecamatan Utara, Sapa Warga BPBD, dan Kartu Tani Online oleh Dinas Pertanian.")
     assert [i.name for i in find_innovations(text, lex)] == [
         "Rawat Ceria", "Jendela Sehat", "Kopi Pagi", "Sapa Warga", "Kartu Tani Online"]
+
+
+def test_ordinal_openers_and_ordinal_lists_over_two_lines(lex):
+    text = ("Tiga inovasi kabupaten masuk Top 30 tahun ini.\n"
+            "Pertama, Rawat Ceria, sebuah layanan kunjungan rumah bagi warga lanjut usia.\n"
+            "Yang kedua Kopi Pagi di Kecamatan Utara dan yang ketiga, Sapa Warga (Sistem Pelaporan Warga Desa) "
+            "di Desa Lembang.")
+    assert [(i.name, i.expansion) for i in find_innovations(text, lex)] == [
+        ("Rawat Ceria", None), ("Kopi Pagi", None), ("Sapa Warga", "Sistem Pelaporan Warga Desa")]
