@@ -131,7 +131,7 @@ def abbreviates(brand: str, long: str) -> bool:
     """The brand, or its last words ("Rompi KPK" -> "KPK"), abbreviates the long form: most of its letters
     in order, and far fewer letters than the long form has (a person's name beside a post does not)."""
     words, n = brand.split(), len(_letters(long))
-    return any(align(tail, long) >= (0.5 if tail.isupper() else 0.75) and len(_letters(tail)) <= 0.6 * n
+    return any(align(tail, long) >= (0.5 if tail.isupper() else 0.75) and 3 <= len(_letters(tail)) <= 0.6 * n
                for tail in (" ".join(words[i:]) for i in range(len(words))))
 
 
@@ -291,6 +291,8 @@ def _excluded(name: str, lex: Lexicon, *, expansion: bool = False, listed: bool 
     words = _words(clean)
     if not words or len(words) > (16 if expansion else 8):
         return True
+    if any(w.lower() in lex.non_innovation_words or w in lex.private_bodies for w in words):
+        return True         # an award, a competition, an index, a company: "Government Award For Innovation"
     if expansion:
         return False
     if words[0] in lex.agency_heads:

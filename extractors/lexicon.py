@@ -92,6 +92,7 @@ class Lexicon:
     institutions: dict[str, tuple[str, str]]   # name -> (kind, scope)
     non_innovations: frozenset[str]
     non_innovation_heads: tuple[str, ...]
+    non_innovation_words: frozenset[str]    # "award", "lomba", "indeks": anywhere in a name, not an innovation
     innovation_cues: tuple[str, ...]
     innovation_prefixes: frozenset[str]     # cue words dropped when they head a name
     generic_words: frozenset[str]
@@ -176,6 +177,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         institutions={r[0]: (r[1], r[2]) for r in read_tsv(d / "institutions.tsv")},
         non_innovations=frozenset(w.lower() for w in col("non_innovations.tsv")),
         non_innovation_heads=tuple(col("non_innovation_heads.tsv")),
+        non_innovation_words=frozenset(w.lower() for w in col("non_innovation_words.tsv")),
         innovation_cues=tuple(col("innovation_cues.tsv")),
         innovation_prefixes=frozenset(r[0] for r in read_tsv(d / "innovation_cues.tsv") if r[1] == "yes"),
         generic_words=frozenset(w.lower() for w in col("generic_words.tsv")),

@@ -111,3 +111,9 @@ def test_ordinal_openers_and_ordinal_lists_over_two_lines(lex):
             "di Desa Lembang.")
     assert [(i.name, i.expansion) for i in find_innovations(text, lex)] == [
         ("Rawat Ceria", None), ("Kopi Pagi", None), ("Sapa Warga", "Sistem Pelaporan Warga Desa")]
+
+
+def test_awards_indexes_companies_and_decrees_are_not_innovations(lex):
+    text = ("Kabupaten itu terdaftar di Indeks Inovasi Daerah (IID) dan meraih Lembah Hijau Innovation Award (LHIA) "
+            "bersama PT Sinar Jaya Tbk, melalui Keputusan Kepala Dinas Kesehatan tentang inovasi.")
+    assert find_innovations(text, lex) == []
