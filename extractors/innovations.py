@@ -341,11 +341,14 @@ def _pairs(text: str, lex: Lexicon, pats: _Patterns, cues: list[int]) -> list[In
         n_inner = len(_words(inner))
         if n_inner <= 4 and re.search(r"[A-Z]", inner) and inner.split()[0] not in lex.title_words:
             long = _long_before(text, start, inner, lex)
-            initials = long and (long[1][:1].lower() == inner[:1].lower() or (inner.isupper() and align(inner, long[1]) >= 0.7))
+            # the same first letter, and a name in capitals or one that spells part of the long form: not a
+            # person after a title ("Mata Pintar Menjawab (Misbah)")
+            initials = long and ((long[1][:1].lower() == inner[:1].lower() and (inner.isupper() or align(inner, long[1]) >= 0.6))
+                                 or (inner.isupper() and align(inner, long[1]) >= 0.7))
             if long and initials and not _excluded(long[1], lex, expansion=True):
                 out.append(Innovation(inner, _strip_cue(long[1], lex), Span(long[0], paren.end())))
                 continue
-        brand = brand_before(text, start, lex)
+        brand = None if pats.people_list.search(text, max(0, start - 120), start) else brand_before(text, start, lex)
         if brand and n_inner >= 2 and not _excluded(brand[1], lex) and inner.split()[0] not in lex.title_words \
                 and abbreviates(brand[1], inner) and not _excluded(inner, lex, expansion=True):
             out.append(Innovation(brand[1], inner, Span(brand[0], paren.end())))

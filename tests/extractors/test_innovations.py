@@ -117,3 +117,10 @@ def test_awards_indexes_companies_and_decrees_are_not_innovations(lex):
     text = ("Kabupaten itu terdaftar di Indeks Inovasi Daerah (IID) dan meraih Lembah Hijau Innovation Award (LHIA) "
             "bersama PT Sinar Jaya Tbk, melalui Keputusan Kepala Dinas Kesehatan tentang inovasi.")
     assert find_innovations(text, lex) == []
+
+
+def test_a_person_in_parentheses_after_an_innovation_is_its_innovator(lex):
+    text = ("Dari dua belas inovasi yang diseleksi oleh tim penilai daerah, tiga masuk tahap berikutnya, yaitu "
+            "(1) Rawat Ceria (Ani Lestari); (2) Kopi Pagi Desa (Sumarni); dan (3) Sapa Warga (Hasan Basri).")
+    assert [(i.name, i.expansion) for i in find_innovations(text, lex)] == [
+        ("Rawat Ceria", None), ("Kopi Pagi Desa", None), ("Sapa Warga", None)]
