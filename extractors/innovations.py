@@ -57,6 +57,8 @@ class _Patterns:
     join_next: re.Pattern[str]
     people_list: re.Pattern[str]
     list_goes_on: re.Pattern[str]
+    stands_for: re.Pattern[str]
+    spelled_out: re.Pattern[str]
 
 
 @cache
@@ -85,6 +87,9 @@ def _patterns(lex: Lexicon) -> _Patterns:
             rf"(?:\s+(?:Kab\.|Prov\.|{_CAP}|dan|&|\d+))*)"),
         topic=re.compile(alt(cased(lex.innovation_topic))),
         cue_tail=re.compile(rf"[ \t]*(?:{words_of(lex, 'naming')})?[ \t]*:?[ \t]*"),
+        stands_for=re.compile(rf"\b(?i:{words_of(lex, 'stands_for')})\s*[:,]?\s*[—–-]?\s*$"),
+        spelled_out=re.compile(rf"[”’'\"]?\s*(?:[—–-]\s*|,?\s+(?:\w+\s+){{0,2}}?)(?i:{words_of(lex, 'stands_for')})\s*:?\s*"
+                               rf"(?:[“\"‘'](?P<quoted>[^“”\"‘’'\n]{{4,120}})[”\"’']|(?P<bare>{_PHRASE}))"),
         list_goes_on=re.compile(rf"\s*(?i:{words_of(lex, 'list_goes_on')})\b(?:\s+(?i:ada)\b)?\s*,?\s*"),
         people_list=re.compile(rf"\b{words_of(lex, 'people_list')}\b", re.IGNORECASE),
         join_next=re.compile(rf"[ \t]+{words_of(lex, 'join')}[ \t]+"),
@@ -408,6 +413,8 @@ def _named(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]]
             name = m["name"].strip(" ,.")
             words = _words(name)
             title_case = sum(w[0].isupper() or w[0].isdigit() for w in words) * 2 >= len(words)   # a name, not speech
+            if pats.stands_for.search(text, max(0, m.start() - 24), m.start()):
+                continue      # "... merupakan singkatan dari “Mari Rangkul ...”": a long form (`_spelled_out`)
             if len(words) <= 6 and title_case and not re.search(r"[.!?,]\s", name) \
                     and _near_cue(text, m.start(), starts, 120) and not _excluded(name, lex):
                 out.append(Innovation(name, None, Span(m.start("name"), m.start("name") + len(name))))
@@ -677,5 +684,16 @@ def find_innovations(text: str, lex: Lexicon) -> list[Innovation]:
     found = (_pairs(text, lex, pats, [s for s, _ in cues]) + _named(text, lex, pats, cues)
              + _listed(text, lex, pats, cues, markers) + _enumerated(text, lex, pats, cues)
              + _cued(text, lex, pats, cues, vias) + _bullets(text, lex, cues))
-    return [Innovation(i.name, i.expansion, i.span, _sector(text, i, lex), _agency(text, i, lex, pats))
-            for i in _merge(found) if not _acronym_only(i)]
+    merged = [i for i in _merge(found) if not _acronym_only(i)]
+    spelled = {i.name: m for i in merged if (m := pats.spelled_out.match(text, i.span.end))}
+    inside = [m.span("quoted") if m["quoted"] else m.span("bare") for m in spelled.values()]
+    return [Innovation(i.name, i.expansion or (_long_form(spelled[i.name]) if i.name in spelled else None), i.span,
+                       _sector(text, i, lex), _agency(text, i, lex, pats))
+            for i in merged if not any(a <= i.span.start < b for a, b in inside)]
+
+
+def _long_form(m: re.Match[str]) -> str:
+    """The long form a sentence gives after the name: "Martabak Berdasi merupakan singkatan dari “Mari
+    Rangkul Penderita Diabetes dan Hipertensi”", "‘Benglapor’—akronim dari “Bengkel Laporan”"; the names read
+    inside it are words of the long form, not innovations."""
+    return (m["quoted"] or m["bare"]).strip()

@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -124,3 +125,14 @@ def test_a_person_in_parentheses_after_an_innovation_is_its_innovator(lex):
             "(1) Rawat Ceria (Ani Lestari); (2) Kopi Pagi Desa (Sumarni); dan (3) Sapa Warga (Hasan Basri).")
     assert [(i.name, i.expansion) for i in find_innovations(text, lex)] == [
         ("Rawat Ceria", None), ("Kopi Pagi Desa", None), ("Sapa Warga", None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Inovasi Rawat Ceria merupakan singkatan dari “Rawat Warga Cepat dan Ramah” yang digagas puskesmas.",
+     ("Rawat Ceria", "Rawat Warga Cepat dan Ramah")),
+    ("aplikasi ‘Lapordes’—akronim dari “Laporan Desa”—merupakan inovasi berbasis digital.", ("Lapordes", "Laporan Desa")),
+    ("inovasi SIGAP singkatan Sistem Informasi Gawat Darurat Puskesmas yang baru.",
+     ("SIGAP", "Sistem Informasi Gawat Darurat Puskesmas")),
+])
+def test_a_long_form_spelled_out_after_the_name_is_its_expansion(lex, text, expected):
+    assert [(i.name, i.expansion) for i in find_innovations(text, lex)] == [expected]
