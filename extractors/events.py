@@ -15,6 +15,7 @@ from functools import cache
 
 from extractors.lexicon import Lexicon, alt, cased, words_of
 from extractors.model import DateMention, Event, Official, Span
+from extractors.wordscan import WordScan
 
 _STRONG_UNDATED = 80
 _CAP_WORD = r"(?:[A-Z][\w’'./-]*|\d{4}|(?:dan|di)\b|&|ke-?\d+)"
@@ -22,7 +23,7 @@ _CAP_WORD = r"(?:[A-Z][\w’'./-]*|\d{4}|(?:dan|di)\b|&|ke-?\d+)"
 
 @dataclass(frozen=True)
 class _Patterns:
-    trigger: re.Pattern[str]
+    trigger: WordScan[tuple[str, int]]      # phrase as written -> (kind, priority)
     location: re.Pattern[str]
     participants: re.Pattern[str]
     organiser: re.Pattern[str]
@@ -38,7 +39,7 @@ def _patterns(lex: Lexicon) -> _Patterns:
     venue = alt(list(lex.venue_words))
     stop = rf"(?=\s*,?\s*(?:(?i:{weekday})\b|{words_of(lex, 'venue_stop')}\b|\(|\d{{1,2}}\s+(?i:{month}))|[.;]\s|[.;]?$|\s+[a-z])"
     return _Patterns(
-        trigger=re.compile(rf"\b{alt(cased(lex.event_triggers))}\b"),
+        trigger=WordScan({form: lex.event_triggers[phrase] for phrase in lex.event_triggers for form in cased([phrase])}),
         location=re.compile(
             rf"\bdi\s+(?P<loc>(?:[A-Z]|(?i:{venue})\b)[^;()\n]*?(?:,\s*(?!(?i:{weekday})\b)[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?){stop}"),
         participants=re.compile(r"diikuti\s+(?:oleh\s+)?(?:sebanyak\s+|kurang lebih\s+|sekitar\s+)?(?P<n>\d[\d.]*)\s+(?:orang\s+)?peserta",
@@ -95,12 +96,11 @@ def _candidates(text: str, sentences: list[Span], lex: Lexicon, dates: list[Date
     starts = [s.start for s in sentences]
     best: dict[int, tuple[str, int, int, int]] = {}
     labs = 0
-    for m in pats.trigger.finditer(text):        # one scan of the whole text, bucketed by sentence
-        kind, prio = lex.event_triggers[m.group(0).lower()]
+    for start, end, (kind, prio) in pats.trigger.find(text):     # one scan of the whole text, bucketed by sentence
         labs += kind == "innovation_lab"
-        i = bisect_right(starts, m.start()) - 1
+        i = bisect_right(starts, start) - 1
         if kind != "venue" and i >= 0 and (i not in best or prio > best[i][1]):
-            best[i] = (kind, prio, m.start(), m.end())
+            best[i] = (kind, prio, start, end)
     day_dates = [d for d in dates if d.precision == "day"]
     out = []
     for i, (kind, prio, start, end) in sorted(best.items()):

@@ -18,6 +18,7 @@ from functools import cache, lru_cache
 from extractors.lexicon import Lexicon, alt, cased, words_of
 from extractors.model import Innovation, Span
 from extractors.regions import longest_region_at
+from extractors.wordscan import WordScan
 
 _CAP = r"[A-Z][\w’'-]*"
 _LINK = r"(?:dan|di|untuk|oleh|Oleh|dalam|&|v|ke)"
@@ -42,7 +43,7 @@ class _Patterns:
     after_cue_list: re.Pattern[str]
     numbered: re.Pattern[str]
     ordinal_item: re.Pattern[str]
-    words: re.Pattern[str]              # via words, cue words and list markers: the one full scan of a text
+    words: WordScan[str]                # via words, cue words and list markers: the one full scan of a text
     cue_set: frozenset[str]
     where_from: re.Pattern[str]         # " di Desa X", " dari Dinas Y": where a listed name ends
     post_heads: frozenset[str]          # first words of public posts ("Kepala", "Bupati", "Analis")
@@ -78,8 +79,8 @@ def _patterns(lex: Lexicon) -> _Patterns:
         cue_set=frozenset(c.lower() for c in lex.innovation_cues),
         where_from=re.compile(rf"\s+(?:{alt(list(lex.locative))}|{words_of(lex, 'agency_link')})\s+(?=[A-Z])"),
         post_heads=frozenset(t.split()[0] for t in lex.titles),
-        words=re.compile(rf"\b(?:(?P<via>{alt(cased(lex.via_words))})|(?P<cue>{alt(cased(lex.innovation_cues))})"
-                         rf"|(?P<list>{alt(cased(lex.list_markers))}))\b"),
+        words=WordScan({**dict.fromkeys(cased(lex.list_markers), "list"), **dict.fromkeys(cased(lex.innovation_cues), "cue"),
+                        **dict.fromkeys(cased(lex.via_words), "via")}),
         sector=re.compile(rf"\b{alt(list(lex.sectors))}\b"),
         agency=re.compile(
             rf"[”\"’')]?\s*,?\s+(?:juga\s+)?{words_of(lex, 'agency_link')}\s+"
@@ -663,8 +664,8 @@ def _scan(text: str, lex: Lexicon, pats: _Patterns) -> tuple[Spans, Spans, Spans
     cues: Spans = []
     vias: Spans = []
     markers: Spans = []
-    for m in pats.words.finditer(text):
-        kind, span = m.lastgroup, (m.start(), m.end())
+    for start, end, kind in pats.words.find(text):
+        span = (start, end)
         if kind == "via":
             vias.append(span)
             last = text.rfind(" ", *span) + 1 or span[0]

@@ -17,6 +17,7 @@ from typing import NamedTuple
 from extractors.lexicon import Lexicon, alt
 from extractors.model import Official, Region, Span
 from extractors.regions import longest_region_at, region_of_title
+from extractors.wordscan import WordScan
 
 _TOKEN = re.compile(r"\([^()\n]{1,40}\)|[,;:]|[^\s,;:()“”\"‘’]+")
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+[A-Z]?\.?$|^[A-Z]{1,3}$")
@@ -37,6 +38,8 @@ class _Tok(NamedTuple):           # a tuple: built tens of times per position, a
 @dataclass(frozen=True)
 class _Compiled:
     trigger: re.Pattern[str]
+    titles: WordScan[bool]              # finds where `trigger` can match, in one pass
+    acting_before: re.Pattern[str]      # "Plt " right before a title
     glued_honorific: re.Pattern[str]
     reverse_name: re.Pattern[str]
     venue_before: re.Pattern[str]
@@ -49,6 +52,8 @@ def _compiled(lex: Lexicon) -> _Compiled:
     hons = alt([h for h in lex.honorifics if h.isalpha()])
     return _Compiled(
         trigger=re.compile(rf"(?<![\w-])(?:(?P<acting>{acting})\s+)?(?P<title>{titles})(?![\w-])"),
+        titles=WordScan(dict.fromkeys(lex.titles, True), joiners="_-"),
+        acting_before=re.compile(rf"(?<![\w-])(?:{acting})\s+$"),
         glued_honorific=re.compile(rf"^(?:(?:{hons})\.)+(?=\S)", re.IGNORECASE),
         venue_before=re.compile(rf"\b(?i:{alt(list(lex.venue_words))})\s+(?:[A-Z]\w*\s+)?$"),
         reverse_name=re.compile(
@@ -259,10 +264,27 @@ def _tokens(text: str, pos: int, limit: int = _WINDOW) -> list[_Tok]:
     return [_Tok(t.group(0), pos + t.start(), pos + t.end()) for t in _TOKEN.finditer(window)]
 
 
+def _triggers(text: str, comp: _Compiled) -> list[re.Match[str]]:
+    """The positions in the text ("Plt Kepala Dinas", "Bupati"), as `comp.trigger` finds them, but located by
+    one Aho-Corasick pass over the titles and matched by the regex only where a title stands."""
+    out: list[re.Match[str]] = []
+    reached = 0
+    for start, _, _ in comp.titles.find(text):
+        acting = comp.acting_before.search(text, max(0, start - 30), start)
+        at = acting.start() if acting else start
+        if at < reached:
+            continue
+        m = comp.trigger.match(text, at) or comp.trigger.match(text, start)
+        if m:
+            out.append(m)
+            reached = m.end()
+    return out
+
+
 def _mentions(text: str, lex: Lexicon) -> list[_Mention]:
     comp = _compiled(lex)
     out: list[_Mention] = []
-    for m in comp.trigger.finditer(text):
+    for m in _triggers(text, comp):
         if comp.venue_before.search(text, max(0, m.start() - 25), m.start()):
             continue    # "kantor Gubernur", "rumah jabatan Bupati": a place, not a person's position
         toks = _tokens(text, m.end())
