@@ -18,7 +18,6 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 from fastwarc.warc import WarcRecord, WarcRecordType
@@ -37,7 +36,7 @@ from flows.discover import (
 )
 from flows.errors import FetchError, NotHtml
 from flows.http import Client, Response, site_of
-from flows.page import PageInput, now_iso
+from flows.page import PageInput, PageRow, page_row
 from flows.settings import CrawlSettings, Source
 from flows.text import charset_of
 
@@ -50,7 +49,7 @@ PAUSE_AFTER_FAILURES = 5      # consecutive failed fetches after which a source 
 
 @dataclass
 class CrawlResult:
-    records: list[dict[str, Any]] = field(default_factory=list)   # `pages` rows of fetches that yield no article
+    records: list[PageRow] = field(default_factory=list)   # `pages` rows of fetches that yield no article
     fetched: int = 0                                              # HTML pages handed to extraction
     source: str = ""
     seconds: float = 0.0                                          # discovery and fetching of this source
@@ -233,9 +232,9 @@ async def fetch_pages(client: Client, source: Source, urls: list[Found], known: 
             continue
         headers = {k: v for k, v in (("If-None-Match", seen and seen.etag),
                                      ("If-Modified-Since", seen and seen.last_modified)) if v}
-        row: dict[str, Any] = {"url": f.url, "run_id": run_id, "source": source.id, "fetched_at": now_iso()}
+        row = page_row(f.url, source.id, run_id)
         if failures >= PAUSE_AFTER_FAILURES:
-            out.records.append({**row, "outcome": "skipped", "error": "paused: source kept failing this run"})
+            out.records.append(PageRow(**row, outcome="skipped", error="paused: source kept failing this run"))
             continue
         failures += 1       # reset below by any answer that is not a server or network failure
         try:
@@ -246,13 +245,13 @@ async def fetch_pages(client: Client, source: Source, urls: list[Found], known: 
             if r.status < 500 and r.status != 429:
                 failures = 0
             if r.status == 304:
-                out.records.append({**row, "outcome": "not-modified"})
+                out.records.append(PageRow(**row, outcome="not-modified"))
                 continue
             if r.status in (404, 410) and seen is not None:
-                out.records.append({**row, "outcome": "gone", "error": f"gone: status {r.status}"})
+                out.records.append(PageRow(**row, outcome="gone", error=f"gone: status {r.status}"))
                 continue
             if r.status != 200:
-                out.records.append({**row, "outcome": "error", "error": f"http: status {r.status}"})
+                out.records.append(PageRow(**row, outcome="error", error=f"http: status {r.status}"))
                 continue
             ctype = (r.headers.get("content-type") or "").lower()
             if ctype and "html" not in ctype:
@@ -265,14 +264,13 @@ async def fetch_pages(client: Client, source: Source, urls: list[Found], known: 
         except FetchError as exc:
             if exc.reason != "fetch":
                 failures = 0        # a policy skip (robots, size, redirect, type) says nothing about the server
-            out.records.append({**row, "outcome": "skipped" if exc.reason != "fetch" else "error",
-                                "error": f"{exc.reason}: {exc}"})
+            out.records.append(PageRow(**row, outcome="skipped" if exc.reason != "fetch" else "error",
+                                       error=f"{exc.reason}: {exc}"))
     return out
 
 
 def _source_error(source: Source, run_id: str, error: str) -> CrawlResult:
-    return CrawlResult(records=[{"url": source.base_url, "run_id": run_id, "source": source.id,
-                                 "fetched_at": now_iso(), "outcome": "error", "error": error}])
+    return CrawlResult(records=[page_row(source.base_url, source.id, run_id, outcome="error", error=error)])
 
 
 async def _crawl_one(client: Client, source: Source, settings: CrawlSettings, known: dict[str, Known],

@@ -26,7 +26,7 @@ from extractors import load_lexicon
 from flows import report, snapshot, store
 from flows.errors import Cancelled, CrawlFailed
 from flows.local import iter_pages, source_namer, warc_pages
-from flows.page import PageInput
+from flows.page import PageInput, PageRow
 from flows.pipeline import (
     STOP,
     Loader,
@@ -107,7 +107,7 @@ def ingest(paths: list[Path], *, db: Path, settings: Settings | None = None, pro
     settings = settings or load_settings()
     with stop_on_signals(), snapshot.writing(db, wait_s=wait_s) as con:
         prepare(con)
-        skipped: list[dict[str, Any]] = []
+        skipped: list[PageRow] = []
         pages = iter_pages(paths, max_bytes=settings.crawl.max_bytes, skipped=skipped,
                            warc_source=source_namer(load_sources()))
         return _run_extraction(con, store.start_run(con, "ingest"), pages, settings, records=lambda: skipped,
@@ -173,7 +173,7 @@ def _recovered(journal: Journal, known: dict[str, Any], max_bytes: int) -> Itera
     entered in `known` so the crawl that follows does not fetch it again."""
     from flows.crawl import Known
     for page in warc_pages(journal.records, max_bytes):
-        row, before = page.page_row, known.get(page.url)
+        row, before = page.row(), known.get(page.url)
         known[page.url] = Known(row.get("etag"), row.get("last_modified"), row["fetched_at"],
                                 before.first_fetch if before else row["fetched_at"])
         yield page

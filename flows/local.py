@@ -14,7 +14,7 @@ from extractors import clean, extract_facts, facts_to_contract, load_lexicon
 from extractors.language import detect_language
 from flows.errors import WartaError
 from flows.http import site_of
-from flows.page import PageInput, article_text, facts_skipped, now_iso
+from flows.page import PageInput, PageRow, article_text, facts_skipped, now_iso, page_row
 from flows.settings import Source
 from flows.text import charset_of
 
@@ -40,12 +40,12 @@ def iter_files(paths: list[Path]) -> Iterator[Path]:
             yield p        # a missing file is reported by iter_pages, not skipped silently
 
 
-def _record(path: Path, source: str, run_id: str | None, **extra: Any) -> dict[str, Any]:
-    return {"url": path.resolve().as_uri(), "source": source, "run_id": run_id, "fetched_at": now_iso(), **extra}
+def _record(path: Path, source: str, run_id: str | None, **extra: Any) -> PageRow:
+    return page_row(path.resolve().as_uri(), source, run_id, **extra)
 
 
 def iter_pages(paths: list[Path], *, source: str = "local", run_id: str | None = None,
-               max_bytes: int = 10_000_000, skipped: list[dict[str, Any]] | None = None,
+               max_bytes: int = 10_000_000, skipped: list[PageRow] | None = None,
                warc_source: SourceNamer | None = None) -> Iterator[PageInput]:
     """PageInputs for every file; missing, oversized, unknown or corrupt files land in `skipped` with a reason.
     WARC records are labelled `warc_source(url)` when given (see source_namer), else `source`.
@@ -65,7 +65,7 @@ def iter_pages(paths: list[Path], *, source: str = "local", run_id: str | None =
                 raise ValueError(f"larger than {max_bytes} bytes")
         except (OSError, ValueError) as exc:
             if skipped is not None:
-                skipped.append({**_record(path, source, run_id), "outcome": "skipped", "error": f"input: {exc}"})
+                skipped.append(_record(path, source, run_id, outcome="skipped", error=f"input: {exc}"))
             continue
         row = _record(path, source, run_id, bytes=size)
         yield PageInput(row["url"], b"", source, row["fetched_at"], is_text=kind == "text", page_row=row,
@@ -84,7 +84,7 @@ def _iso(value: str | None) -> str | None:
 
 
 def _warc_page(rec: Any, path: Path, source: str, run_id: str | None, max_bytes: int,
-               offset: int | None = None) -> tuple[PageInput | None, dict[str, Any]]:
+               offset: int | None = None) -> tuple[PageInput | None, PageRow]:
     """A WARC response record as a PageInput, or None and its `pages` row when it is too large or not HTML.
 
     The row says what the archive says: when it was fetched (WARC-Date), the HTTP status and the
@@ -95,19 +95,19 @@ def _warc_page(rec: Any, path: Path, source: str, run_id: str | None, max_bytes:
     status = http.get_statuscode() if http else None
     when = _iso(rec.rec_headers.get_header("WARC-Date")) or now_iso()
     body = rec.content_stream().read(max_bytes + 1)
-    row = {"url": url, "final_url": url, "source": source, "run_id": run_id, "fetched_at": when, "bytes": len(body),
-           "status": int(status) if status and status.isdigit() else None, "content_type": ctype,
-           "etag": http.get_header("ETag") if http else None,
-           "last_modified": http.get_header("Last-Modified") if http else None,
-           "warc_file": path.name, "warc_offset": offset}
+    row = page_row(url, source, run_id, fetched_at=when, final_url=url, bytes=len(body),
+                   status=int(status) if status and status.isdigit() else None, content_type=ctype,
+                   etag=http.get_header("ETag") if http else None,
+                   last_modified=http.get_header("Last-Modified") if http else None,
+                   warc_file=path.name, warc_offset=offset)
     if len(body) > max_bytes or (ctype and "html" not in ctype.lower()):
         reason = "too-large" if len(body) > max_bytes else "not-html"
-        return None, {**row, "outcome": "skipped", "error": f"{reason}: {url}"}
+        return None, PageRow(**row, outcome="skipped", error=f"{reason}: {url}")
     return PageInput(url, body, source, row["fetched_at"], charset=charset_of(ctype), page_row=row), row
 
 
 def _warc_pages(path: Path, source: str | SourceNamer, run_id: str | None, max_bytes: int,
-                skipped: list[dict[str, Any]] | None) -> Iterator[PageInput]:
+                skipped: list[PageRow] | None) -> Iterator[PageInput]:
     """Every response record of one WARC file. The file is its own failure domain: a corrupt or truncated
     record (warcio raises many kinds of error on hostile bytes) ends this file with a recorded reason, and
     the records before it, and every other file, are still loaded."""
@@ -129,8 +129,8 @@ def _warc_pages(path: Path, source: str | SourceNamer, run_id: str | None, max_b
     except Exception as exc:  # untrusted bytes: record the reason, keep the rest of the run
         if skipped is not None:
             where = f"after {records} record(s)" if records else "at its start"
-            skipped.append({**_record(path, source if isinstance(source, str) else "local", run_id),
-                            "outcome": "error", "error": f"input: unreadable WARC {where}: {type(exc).__name__}: {exc}"})
+            skipped.append(_record(path, source if isinstance(source, str) else "local", run_id, outcome="error",
+                                   error=f"input: unreadable WARC {where}: {type(exc).__name__}: {exc}"))
 
 
 SourceNamer = Callable[[str], str]
@@ -175,7 +175,7 @@ def extract(paths: list[Path], *, lang: str | None = None) -> Iterator[dict[str,
     that cannot be read or holds no article gives a row with an `error` and empty facts."""
     lex = load_lexicon()
     empty: dict[str, list[Any]] = {"dates": [], "officials": [], "innovations": [], "events": [], "regions": []}
-    skipped: list[dict[str, Any]] = []
+    skipped: list[PageRow] = []
     for page in iter_pages(paths, skipped=skipped):
         source = Path(urlsplit(page.url).path).name
         try:

@@ -9,16 +9,47 @@ from __future__ import annotations
 import gzip
 import hashlib
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Required, TypedDict
 from urllib.parse import urlsplit
 
 from flows.errors import ExtractError
 from flows.text import ArticleText, decode_html, html_to_article
 
 FACT_LANGUAGES = ("id",)       # the extractors read Indonesian; other languages are stored without facts
+
+
+class PageRow(TypedDict, total=False):
+    """One row of `pages` (sql/001_core.sql, sql/006): what became of one URL or file in one run. Every
+    writer builds it with `page_row`; tests/flows/test_tables.py checks the keys against the DDL."""
+
+    url: Required[str]
+    final_url: str | None
+    run_id: str | None
+    source: str | None
+    status: int | None
+    fetched_at: Required[str]              # ISO timestamp
+    etag: str | None
+    last_modified: str | None
+    content_type: str | None
+    bytes: int | None
+    content_hash: str | None
+    outcome: str                           # article | unchanged | not-modified | gone | skipped | error
+    error: str | None                      # the recorded reason of a skip or an error
+    warc_file: str | None
+    warc_offset: int | None
+    article_id: str | None
+
+
+def page_row(url: str, source: str | None, run_id: str | None = None, *, fetched_at: str | None = None,
+             **fields: Any) -> PageRow:
+    """A `pages` row: the URL, its source and run, when (now unless given), and any other columns."""
+    unknown = set(fields) - PageRow.__annotations__.keys()
+    if unknown:
+        raise TypeError(f"pages has no column {sorted(unknown)}")
+    return PageRow(url=url, source=source, run_id=run_id, fetched_at=fetched_at or now_iso(), **fields)  # type: ignore[typeddict-item]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +62,7 @@ class PageInput:
     fetched_at: str                      # ISO timestamp
     charset: str | None = None
     is_text: bool = False                # plain text, not HTML
-    page_row: dict[str, Any] = field(default_factory=dict)   # the `pages` row to record with it
+    page_row: PageRow | None = None      # the `pages` row to record with it (None: one is made from the fields)
     path: str | None = None              # read the body from this file in the worker (Dask: ship paths, not bytes)
     max_bytes: int = 10_000_000
 
@@ -44,6 +75,11 @@ class PageInput:
             return gzip.decompress(data)[: self.max_bytes + 1] if self.path.lower().endswith(".gz") else data
         except (OSError, EOFError, zlib.error) as exc:
             raise ExtractError(f"cannot read {self.path}: {exc}") from exc
+
+    def row(self, **fields: Any) -> PageRow:
+        """Its `pages` row with these columns set (outcome, error ...)."""
+        base = self.page_row or page_row(self.url, self.source, fetched_at=self.fetched_at)
+        return PageRow(**{**base, **fields})  # type: ignore[typeddict-item]
 
 
 def stable_id(*parts: str) -> str:

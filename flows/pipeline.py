@@ -107,11 +107,11 @@ def _no_fact_rows() -> Rows:
 
 def process_page(page: PageInput, boilerplate: frozenset[str] = frozenset()) -> Rows:
     """All rows one page yields; an unusable page yields only its `pages` row, with the reason."""
-    page_row = dict(page.page_row) or {"url": page.url, "fetched_at": page.fetched_at, "source": page.source}
+    row = page.row()
     try:
         art = article_text(page)
     except WartaError as exc:
-        return {"pages": [{**page_row, "outcome": "skipped", "error": f"{exc.reason}: {exc}"}]}
+        return {"pages": [page.row(outcome="skipped", error=f"{exc.reason}: {exc}")]}
     lex = load_lexicon()
     cleaned = clean(art.text, lex)
     dropped = boilerplate_positions([(p.position, p.text, p.hash in boilerplate) for p in cleaned.paragraphs if p.kept])
@@ -120,7 +120,7 @@ def process_page(page: PageInput, boilerplate: frozenset[str] = frozenset()) -> 
     kept = [p for p in paragraphs if p.kept]
     text = "\n".join(p.text for p in kept)
     if not text.strip():
-        return {"pages": [{**page_row, "outcome": "skipped", "error": "extract: only furniture"}]}
+        return {"pages": [page.row(outcome="skipped", error="extract: only furniture")]}
     url = art.url if art.url and art.url.startswith("http") else page.url
     aid = article_id(url)
     published = _published(art.date, text)
@@ -134,15 +134,15 @@ def process_page(page: PageInput, boilerplate: frozenset[str] = frozenset()) -> 
         "published_at": published, "language": language.code, "language_declared": art.language,
         "facts_skipped": skipped, "text": text, "content_hash": content_hash,
         "duplicate_of": None, "extractor_version": EXTRACTOR_VERSION, "first_seen": page.fetched_at,
-        "fetched_at": page.fetched_at, "run_id": page_row.get("run_id"), "page_url": page.url,
-        "warc_file": page_row.get("warc_file"), "warc_offset": page_row.get("warc_offset"),
+        "fetched_at": page.fetched_at, "run_id": row.get("run_id"), "page_url": page.url,
+        "warc_file": row.get("warc_file"), "warc_offset": row.get("warc_offset"),
     }]
     rows["paragraphs"] = [{"article_id": aid, "position": p.position, "text": p.text, "hash": p.hash,
                            "is_furniture": p.is_furniture, "is_repeat": p.is_repeat,
                            "is_boilerplate": p.is_boilerplate, "kind": p.kind} for p in paragraphs]
     sk = sketch(text)
     rows["article_minhash"] = [{"article_id": aid, "signature": sk.signature, "shingles": sk.shingles}]
-    rows["pages"] = [{**page_row, "outcome": "article", "content_hash": content_hash}]
+    rows["pages"] = [page.row(outcome="article", content_hash=content_hash)]
     return rows
 
 
@@ -154,8 +154,7 @@ def process_batch(pages: list[PageInput], boilerplate: dict[str, frozenset[str]]
             out.append(process_page(page, (boilerplate or {}).get(page.source, frozenset())))
         except Exception as exc:  # a bug on one page must not lose the batch: record it and go on
             log.exception("extraction failed on %s", page.url)
-            row = page.page_row or {"url": page.url, "fetched_at": page.fetched_at, "source": page.source}
-            out.append({"pages": [{**row, "outcome": "error", "error": f"extract: {type(exc).__name__}: {exc}"}]})
+            out.append({"pages": [page.row(outcome="error", error=f"extract: {type(exc).__name__}: {exc}")]})
     return ExtractedBatch.from_rows(out)
 
 
