@@ -10,12 +10,11 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from extractors.lexicon import Lexicon
+from extractors.lexicon import Lexicon, words_of
 from extractors.paragraphs import Paragraph, mark_repeats, split_paragraphs
 
 _STORY_WORDS = 25        # a paragraph this long after a tail marker means the story goes on
 _HEADER_WORDS = 4        # short lines before the first story paragraph are site header
-_BYLINE_VALUE = re.compile(r"^(?:penulis|editor|reporter|pewarta|oleh|laporan wartawan)\s*:?\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -24,6 +23,7 @@ class _Rules:
     byline: re.Pattern[str]
     tail: re.Pattern[str]
     dateline: re.Pattern[str]
+    byline_label: re.Pattern[str]       # "Penulis:", "Editor :" before a byline's name
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,8 @@ def _rules(lex: Lexicon) -> _Rules:
     def group(kind: str) -> re.Pattern[str]:
         pats = [p for k, p in lex.furniture if k == kind]
         return re.compile("(?:" + "|".join(f"(?:{p})" for p in pats) + r")\Z", re.IGNORECASE)
-    return _Rules(group("line"), group("byline"), group("tail"), group("dateline"))
+    label = re.compile(rf"^{words_of(lex, 'byline_label')}\s*:?\s*", re.IGNORECASE)
+    return _Rules(group("line"), group("byline"), group("tail"), group("dateline"), label)
 
 
 def _words(text: str) -> int:
@@ -64,7 +65,7 @@ def _mark_furniture(paragraphs: list[Paragraph], rules: _Rules) -> tuple[list[Pa
         if rules.tail.match(p.text):
             in_tail = not any(_is_story(q.text) for q in paragraphs[i + 1:])
         if rules.byline.match(p.text) and _words(p.text) <= 12:
-            bylines.append(_BYLINE_VALUE.sub("", p.text).split("|")[0].strip())
+            bylines.append(rules.byline_label.sub("", p.text).split("|")[0].strip())
             out.append(_flag(p, "byline"))
         elif in_tail or rules.tail.match(p.text):
             out.append(_flag(p, "tail"))

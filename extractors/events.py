@@ -18,7 +18,6 @@ from extractors.model import DateMention, Event, Official, Span
 from extractors.wordscan import WordScan
 
 _STRONG_UNDATED = 80
-_CAP_WORD = r"(?:[A-Z][\w’'./-]*|\d{4}|(?:dan|di)\b|&|ke-?\d+)"
 
 
 @dataclass(frozen=True)
@@ -42,10 +41,12 @@ def _patterns(lex: Lexicon) -> _Patterns:
         trigger=WordScan({form: lex.event_triggers[phrase] for phrase in lex.event_triggers for form in cased([phrase])}),
         location=re.compile(
             rf"\bdi\s+(?P<loc>(?:[A-Z]|(?i:{venue})\b)[^;()\n]*?(?:,\s*(?!(?i:{weekday})\b)[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?){stop}"),
-        participants=re.compile(r"diikuti\s+(?:oleh\s+)?(?:sebanyak\s+|kurang lebih\s+|sekitar\s+)?(?P<n>\d[\d.]*)\s+(?:orang\s+)?peserta",
-                                re.IGNORECASE),
-        organiser=re.compile(rf"\b{words_of(lex, 'organise')}\s+(?:oleh\s+)?(?P<org>(?:[A-Z][\w()-]*\s*){{2,10}})"),
-        name_tail=re.compile(rf"(?:\s+{_CAP_WORD}){{0,12}}"),
+        participants=re.compile(rf"{words_of(lex, 'participants_verb')}\s+(?:{words_of(lex, 'agent')}\s+)?"
+                                rf"(?:{words_of(lex, 'about')}\s+)?(?P<n>\d[\d.]*)\s+(?:{words_of(lex, 'people_unit')}\s+)?"
+                                rf"{words_of(lex, 'participant')}", re.IGNORECASE),
+        organiser=re.compile(rf"\b{words_of(lex, 'organise')}\s+(?:{words_of(lex, 'agent')}\s+)?(?P<org>(?:[A-Z][\w()-]*\s*){{2,10}})"),
+        name_tail=re.compile(rf"(?:\s+(?:[A-Z][\w’'./-]*|\d{{4}}|{words_of(lex, 'event_name_link')}\b|&"
+                             rf"|{words_of(lex, 'edition')}-?\d+)){{0,12}}"),
         object_tail=re.compile(rf"(?:\s+(?!{words_of(lex, 'object_stop')}\b)[^\s,.;:()“”\"]+){{0,8}}"),
         opens=re.compile(rf"\b{words_of(lex, 'open')}\b", re.IGNORECASE),
     )

@@ -21,11 +21,8 @@ from extractors.regions import longest_region_at
 from extractors.wordscan import WordScan
 
 _CAP = r"[A-Z][\w’'-]*"
-_LINK = r"(?:dan|di|untuk|oleh|Oleh|dalam|&|v|ke)"
-_PHRASE = rf"{_CAP}(?:\s+(?:{_CAP}|{_LINK}|\d+(?:\.\d+)*))*"
 
 
-_LIST_HEAD = re.compile(rf"\s*(?:(?i:inovasi)\s+)?(?P<name>{_PHRASE})")
 _PAREN = re.compile(r"\(([^()/\n]{2,160})\)")
 _PAREN_AFTER = re.compile(r"[ \t]*\(([^()/\n]{2,160})\)")
 _TOKEN = re.compile(r"\S+")
@@ -40,7 +37,6 @@ class _Patterns:
     quoted: re.Pattern[str]
     after_cue_name: re.Pattern[str]
     after_cue_brand: re.Pattern[str]
-    after_cue_list: re.Pattern[str]
     numbered: re.Pattern[str]
     ordinal_item: re.Pattern[str]
     words: WordScan[str]                # via words, cue words and list markers: the one full scan of a text
@@ -57,25 +53,33 @@ class _Patterns:
     after_paren_join: re.Pattern[str]
     join_next: re.Pattern[str]
     people_list: re.Pattern[str]
+    more_items: re.Pattern[str]         # a comma or "dan": the list holds another item
+    next_item: re.Pattern[str]          # ";" or ", dan yang": where the list item before ends
     list_goes_on: re.Pattern[str]
     stands_for: re.Pattern[str]
     spelled_out: re.Pattern[str]
 
 
+def _phrase(lex: Lexicon) -> str:
+    """A capitalised phrase with its small linking words and numbers ("Gerakan Bersama dalam 1000 Hari")."""
+    return rf"{_CAP}(?:\s+(?:{_CAP}|{words_of(lex, 'phrase_link')}|\d+(?:\.\d+)*))*"
+
+
 @cache
 def _patterns(lex: Lexicon) -> _Patterns:
+    phrase = _phrase(lex)
+    ordinal, copula = alt(list(lex.ordinals)), words_of(lex, "copula")
     return _Patterns(
-        phrase_at=re.compile(_PHRASE),
+        phrase_at=re.compile(phrase),
         quoted=re.compile(r"[“\"‘'](?P<name>[A-Z][^“”\"‘’'\n]{1,60}?)[”\"’']"),   # a quote char first: scans fast
-        after_cue_name=re.compile(rf"\s+(?:{words_of(lex, 'naming')}\s+)?(?P<name>{_PHRASE})\s+(?=(?:{words_of(lex, 'after_name')})\b|[,.])"),
+        after_cue_name=re.compile(rf"\s+(?:{words_of(lex, 'naming')}\s+)?(?P<name>{phrase})\s+(?=(?:{words_of(lex, 'after_name')})\b|[,.])"),
         after_cue_brand=re.compile(rf"\s+(?:{words_of(lex, 'naming')}\s+)?(?P<name>[A-Z][a-z]+[A-Z]\w*|[A-Z]{{3,}}(?:[\s-][A-Z]{{3,}})?)\b"),
-        after_cue_list=re.compile(r"[^.\n]{0,80}?\b(?:adalah|yaitu|yakni|antara lain|diantaranya|di antaranya)\s*:?\s*(?P<items>[^.\n]+)"),
-        numbered=re.compile(rf"\(\d{{1,2}}\)\s*(?P<name>{_PHRASE})"),
+        numbered=re.compile(rf"\(\d{{1,2}}\)\s*(?P<name>{phrase})"),
         ordinal_item=re.compile(
-            rf"(?i:\byang\s+{alt(list(lex.ordinals))}\b\s*(?:,\s*)?(?:(?:adalah|yaitu|ialah|yakni)\b\s*)?"
-            rf"|\b{alt(list(lex.ordinals))}\s+(?:adalah|yaitu|ialah|yakni)\b\s*)"
+            rf"(?i:\b{words_of(lex, 'relative')}\s+{ordinal}\b\s*(?:,\s*)?(?:{copula}\b\s*)?"
+            rf"|\b{ordinal}\s+{copula}\b\s*)"
             rf"(?P<name>(?:[^,;:\n.]|\.(?=\S))+?)"
-            rf"(?=\s+[-–]\s|\s*(?:[,;:\n]|\.(?:\s|$))|\s+(?:dan|serta)\s+(?:yang\s+)?(?i:{alt(list(lex.ordinals))})\b|$)"),
+            rf"(?=\s+[-–]\s|\s*(?:[,;:\n]|\.(?:\s|$))|\s+{words_of(lex, 'join')}\s+(?:{words_of(lex, 'relative')}\s+)?(?i:{ordinal})\b|$)"),
         cue_set=frozenset(c.lower() for c in lex.innovation_cues),
         where_from=re.compile(rf"\s+(?:{alt(list(lex.locative))}|{words_of(lex, 'agency_link')})\s+(?=[A-Z])"),
         post_heads=frozenset(t.split()[0] for t in lex.titles),
@@ -83,15 +87,17 @@ def _patterns(lex: Lexicon) -> _Patterns:
                         **dict.fromkeys(cased(lex.via_words), "via")}),
         sector=re.compile(rf"\b{alt(list(lex.sectors))}\b"),
         agency=re.compile(
-            rf"[”\"’')]?\s*,?\s+(?:juga\s+)?{words_of(lex, 'agency_link')}\s+"
+            rf"[”\"’')]?\s*,?\s+(?:{words_of(lex, 'also')}\s+)?{words_of(lex, 'agency_link')}\s+"
             rf"(?P<agency>{alt(set(lex.agency_heads) | {h.upper() for h in lex.agency_heads})}"
-            rf"(?:\s+(?:Kab\.|Prov\.|{_CAP}|dan|&|\d+))*)"),
+            rf"(?:\s+(?:{words_of(lex, 'agency_abbreviation')}|{_CAP}|{words_of(lex, 'join')}|&|\d+))*)"),
         topic=re.compile(alt(cased(lex.innovation_topic))),
         cue_tail=re.compile(rf"[ \t]*(?:{words_of(lex, 'naming')})?[ \t]*:?[ \t]*"),
         stands_for=re.compile(rf"\b(?i:{words_of(lex, 'stands_for')})\s*[:,]?\s*[—–-]?\s*$"),
         spelled_out=re.compile(rf"[”’'\"]?\s*(?:[—–-]\s*|,?\s+(?:\w+\s+){{0,2}}?)(?i:{words_of(lex, 'stands_for')})\s*:?\s*"
-                               rf"(?:[“\"‘'](?P<quoted>[^“”\"‘’'\n]{{4,120}})[”\"’']|(?P<bare>{_PHRASE}))"),
+                               rf"(?:[“\"‘'](?P<quoted>[^“”\"‘’'\n]{{4,120}})[”\"’']|(?P<bare>{phrase}))"),
         list_goes_on=re.compile(rf"\s*(?i:{words_of(lex, 'list_goes_on')})\b(?:\s+(?i:ada)\b)?\s*,?\s*"),
+        more_items=re.compile(rf",|\s{words_of(lex, 'join')}\s"),
+        next_item=re.compile(rf";|,\s+(?:{words_of(lex, 'join')}\s+)?{words_of(lex, 'relative')}\s"),
         people_list=re.compile(rf"\b{words_of(lex, 'people_list')}\b", re.IGNORECASE),
         join_next=re.compile(rf"[ \t]+{words_of(lex, 'join')}[ \t]+"),
         after_paren_join=re.compile(rf"\)\s+{words_of(lex, 'join')}\s+"),
@@ -142,7 +148,6 @@ def abbreviates(brand: str, long: str) -> bool:
 
 
 _BRANDISH = re.compile(r"(?:[A-Z0-9][\w’'&-]*|\d{1,3}(?:[.,]\d{3})+|[a-z]{1,2}-[A-Za-z0-9][\w-]*|[a-z]{1,2}[A-Z][\w-]*)")
-_NAME_LINK = frozenset({"dan", "di", "untuk", "for", "of", "in", "the", "&", "ke", "v", "to", "and", "on"})
 _CLAUSE_END = re.compile(r"[.;:!?()\n,“”\"]")
 
 
@@ -209,12 +214,12 @@ def brand_after(text: str, pos: int, lex: Lexicon, limit: int = 7) -> tuple[int,
     for i, t in enumerate(tokens):
         raw, core = t.group(0), _core(t.group(0))
         nxt = _core(tokens[i + 1].group(0)) if i + 1 < len(tokens) else ""
-        if names and core.lower() in lex.innovation_prefixes and _core(names[-1].group(0)) not in _NAME_LINK:
+        if names and core.lower() in lex.innovation_prefixes and _core(names[-1].group(0)) not in lex.grammar["name_link"]:
             return None     # "Laboratorium Inovasi", "Kategori Inovasi": a phrase about innovation, not a name
         if _BRANDISH.fullmatch(core) and not (names and (_stop_word(core, lex) or core.lower() in lex.innovation_prefixes)) \
                 and not raw.startswith("("):
             names.append(t)
-        elif names and core in _NAME_LINK and raw == core and _BRANDISH.fullmatch(nxt) and not _stop_word(nxt, lex) \
+        elif names and core in lex.grammar["name_link"] and raw == core and _BRANDISH.fullmatch(nxt) and not _stop_word(nxt, lex) \
                 and nxt.lower() not in lex.innovation_prefixes and not _second_name(tokens, i, lex):
             names.append(t)
             continue
@@ -262,7 +267,7 @@ def _long_before(text: str, at: int, short: str, lex: Lexicon) -> tuple[int, str
     tokens = list(_TOKEN.finditer(text, clause_start, at))[-15:]
     words = [t.group(0) for t in tokens]
     i = len(words)
-    while i > 0 and (words[i - 1][0].isupper() or words[i - 1] in _NAME_LINK):
+    while i > 0 and (words[i - 1][0].isupper() or words[i - 1] in lex.grammar["name_link"]):
         i -= 1
     while i < len(words) and (not words[i][0].isupper() or _opener(words[i], lex)):
         i += 1
@@ -272,7 +277,7 @@ def _long_before(text: str, at: int, short: str, lex: Lexicon) -> tuple[int, str
         j = len(words) - k
         cand = " ".join(words[j:])
         opens = j == 0 or words[j - 1].lower() in lex.function_words or words[j - 1].lower() in lex.innovation_prefixes \
-            or words[j - 1].lower() in ("dan", "serta") or words[j - 1].lower() in lex.list_markers
+            or words[j - 1].lower() in lex.grammar["join"] or words[j - 1].lower() in lex.list_markers
         if opens and cand[0].lower() == _letters(short)[:1] and align(short, cand) >= 0.8:
             return tokens[j].start(), text[tokens[j].start():at].strip()
     return None
@@ -512,7 +517,7 @@ def _listed(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]
             stop = _SENTENCE_END.search(text, at)
             segment = text[at: stop.start() if stop else len(text)]
             items = _items(segment, lex)
-            if not (len(items) >= 2 or (items and re.search(r",|\s(?:dan|serta)\s", segment[items[0][0]:]))):
+            if not (len(items) >= 2 or (items and pats.more_items.search(segment, items[0][0]))):
                 break
             out += [Innovation(name, long, Span(at + i, at + i + len(name))) for i, name, long in items]
             goes_on = pats.list_goes_on.match(text, stop.end()) if stop else None
@@ -611,7 +616,7 @@ def _enumerated(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, 
 def _sector(text: str, inv: Innovation, lex: Lexicon) -> str | None:
     """The sector stated just before the name ("bidang pendidikan melalui program X"), else one its words give."""
     # within the same list item: "..., yang kedua adalah X" does not take the sector of the item before
-    before = re.split(r";|,\s+(?:dan\s+)?yang\s", text[max(0, inv.span.start - 60):inv.span.start])[-1].lower()
+    before = _patterns(lex).next_item.split(text[max(0, inv.span.start - 60):inv.span.start])[-1].lower()
     hits = [(m.start(), lex.sectors[m.group(0)]) for m in _patterns(lex).sector.finditer(before)]
     if hits:
         return max(hits)[1]
@@ -626,7 +631,7 @@ def _agency(text: str, inv: Innovation, lex: Lexicon, pats: _Patterns) -> str | 
         return None
     words = m.group("agency").split()
     for i, w in enumerate(words):   # "Puskesmas Lampa dan CDR Jempol": a 'dan' not inside a unit name ends it
-        if w in ("dan", "&") and (i + 1 == len(words) or words[i + 1] not in lex.title_words
+        if (w in lex.grammar["join"] or w == "&") and (i + 1 == len(words) or words[i + 1] not in lex.title_words
                                   or words[i + 1].lower() in lex.innovation_prefixes):
             words = words[:i]
             break

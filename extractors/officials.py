@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
-from extractors.lexicon import Lexicon, alt
+from extractors.lexicon import Lexicon, alt, words_of
 from extractors.model import Official, Region, Span
 from extractors.regions import longest_region_at, region_of_title
 from extractors.wordscan import WordScan
@@ -22,7 +22,6 @@ from extractors.wordscan import WordScan
 _TOKEN = re.compile(r"\([^()\n]{1,40}\)|[,;:]|[^\s,;:()“”\"‘’]+")
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+[A-Z]?\.?$|^[A-Z]{1,3}$")
 _NAME_WORD = re.compile(r"^(?:[A-Z]\.)*[A-Z][\w'’-]*\.?$")
-_CONNECTORS = frozenset({"dan", "&", "bidang"})
 _MAX_RUN = 20
 _NO_DOTS = str.maketrans("", "", ". \t")
 _WINDOW = 150        # characters after a position's first word that its title and name fit in
@@ -57,7 +56,8 @@ def _compiled(lex: Lexicon) -> _Compiled:
         glued_honorific=re.compile(rf"^(?:(?:{hons})\.)+(?=\S)", re.IGNORECASE),
         venue_before=re.compile(rf"\b(?i:{alt(list(lex.venue_words))})\s+(?:[A-Z]\w*\s+)?$"),
         reverse_name=re.compile(
-            r"(?:^|[a-z,;:.]\s+)(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*)(?:\s*,\s*|\s+(?:selaku|sebagai)\s+)$"),
+            rf"(?:^|[a-z,;:.]\s+)(?P<name>(?:[A-Z][\w'’.-]*\s+){{1,3}}[A-Z][\w'’.-]*)"
+            rf"(?:\s*,\s*|\s+{words_of(lex, 'as_post')}\s+)$"),
     )
 
 
@@ -85,7 +85,7 @@ def _classify(toks: list[_Tok], i: int, lex: Lexicon, comp: _Compiled) -> tuple[
         return ("paren", 1) if t.startswith("(") else ("end", 1)
     if _is_honorific(t, lex, comp) and (t[0].isupper() or t.lower().strip(".") in ("dr", "drs", "ir")):
         return "hon", 1
-    if t.lower() in _CONNECTORS:
+    if t.lower() in lex.grammar["title_join"]:
         return "conn", 1
     n = longest_region_at([x.text for x in toks[i:i + 4]], lex)
     if n:
