@@ -14,7 +14,7 @@ import signal
 import threading
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -24,6 +24,7 @@ from typing import Any
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from extractors import EXTRACTOR_VERSION, clean, extract_facts, find_dates, load_lexicon
 from extractors.language import detect_language
@@ -238,6 +239,39 @@ class RunCounts:
                 if sum(c.errors.values()) and not (c.articles_new + c.articles_updated + c.unchanged + c.not_modified)]
 
 
+def _columns(table: pa.Table) -> Callable[[str], list[Any]]:
+    """`col(name)`: a column as Python values, or Nones when the table lacks it (a local file has no status)."""
+    def col(name: str) -> list[Any]:
+        return table[name].to_pylist() if name in table.column_names else [None] * len(table)
+    return col
+
+
+def _settled(pages: pa.Table, unchanged: pa.Array, run_id: str) -> pa.Table:
+    """The pages rows as stored: 'unchanged' where the text was already stored, the run filled in, the
+    batch's own columns (page_no, n_facts) dropped."""
+    for name, kind in (("outcome", pa.string()), ("run_id", pa.string()), ("error", pa.string()),
+                       ("status", pa.int64()), ("url", pa.string()), ("fetched_at", pa.string())):
+        if name not in pages.column_names:
+            pages = pages.append_column(name, pa.nulls(len(pages), kind))
+    outcome = pc.if_else(unchanged, pa.scalar("unchanged"), pages["outcome"].cast(pa.string()))
+    run = pc.fill_null(pages["run_id"].cast(pa.string()), pa.scalar(run_id))
+    pages = pages.set_column(pages.schema.get_field_index("outcome"), "outcome", outcome)
+    pages = pages.set_column(pages.schema.get_field_index("run_id"), "run_id", run)
+    return pages.drop_columns([c for c in ("page_no", "n_facts") if c in pages.column_names])
+
+
+def _per_source(pages: pa.Table, mask: pa.Array | None, *keys: str) -> list[tuple[tuple[Any, ...], int]]:
+    """((source, *keys), count) of the rows where `mask` holds (all rows when None)."""
+    rows = pages if mask is None else pages.filter(mask)
+    if not len(rows):
+        return []
+    if "source" not in rows.column_names:
+        rows = rows.append_column("source", pa.nulls(len(rows), pa.string()))
+    grouped = rows.group_by(["source", *keys]).aggregate([([], "count_all")]).to_pydict()
+    names = ["source", *keys]
+    return [(tuple(grouped[k][i] for k in names), grouped["count_all"][i]) for i in range(len(grouped["count_all"]))]
+
+
 class Loader:
     """The single writer of a run: near-duplicates, unchanged-article skips, atomic batch loads."""
 
@@ -264,9 +298,15 @@ class Loader:
         return {k: frozenset(v) for k, v in out.items()}
 
     def load(self, batch: ExtractedBatch) -> None:
-        """Load one batch: the first copy of each changed article with its rows, every page record."""
-        pages = batch.tables["pages"].to_pylist() if "pages" in batch.tables else []
-        ids = [p["article_id"] for p in pages if p["article_id"]]
+        """Load one batch: the first copy of each changed article with its rows, every page record.
+
+        The pages table stays Arrow: the loop reads plain column lists (it must, since copies are
+        assigned in page order), and the outcomes it changes and the counts are computed on the table."""
+        pages = batch.tables.get("pages")
+        if pages is None:
+            pages = pa.table({"page_no": pa.array([], pa.int64())})
+        col = _columns(pages)
+        ids = [a for a in col("article_id") if a]
         existing = dict(self.con.execute(
             "SELECT article_id, content_hash FROM articles WHERE article_id IN (SELECT unnest(?))", [ids]).fetchall())
         published = dict(zip(batch.column("articles", "page_no"), batch.column("articles", "published_at"), strict=True))
@@ -278,28 +318,23 @@ class Loader:
         similarity: dict[str, float | None] = {}
         replaced: dict[str, float | None] = {}    # story roots that an earlier copy displaced → its similarity
         seen: set[str] = set()
-        for page in pages:
-            page_no, aid, n_facts = page.pop("page_no"), page["article_id"], page.pop("n_facts")
-            page["run_id"] = page.get("run_id") or self.run_id
-            source = page.get("source")
-            self.counts.add(source, "pages")
-            if aid is not None and (aid in seen or (not self.force and existing.get(aid) == page.get("content_hash"))):
-                self.counts.add(source, "unchanged")
-                page["outcome"] = "unchanged"
+        unchanged: list[bool] = []
+        for page_no, aid, n_facts, source, content_hash in zip(
+                col("page_no"), col("article_id"), col("n_facts"), col("source"), col("content_hash"), strict=True):
+            same = aid is not None and (aid in seen or (not self.force and existing.get(aid) == content_hash))
+            unchanged.append(same)
+            if aid is None or same:
                 continue
-            if aid is not None:
-                seen.add(aid)
-                placed = self.index.assign(aid, sketches[page_no], published.get(page_no))
-                keep[page_no], similarity[aid] = aid, placed.similarity
-                replaced.update(dict.fromkeys(placed.replaced, placed.similarity))
-                self.counts.add(source, "articles_updated" if aid in existing else "articles_new")
-                self.counts.add(source, "facts", n_facts)
-                if skipped_facts.get(page_no):
-                    self.counts.add(source, "no_facts", reason=skipped_facts[page_no])
-            if page.get("outcome") == "not-modified":
-                self.counts.add(source, "not_modified")
-            if page.get("error"):
-                self.counts.add(source, "errors", reason=page["error"].split(":")[0])
+            seen.add(aid)
+            placed = self.index.assign(aid, sketches[page_no], published.get(page_no))
+            keep[page_no], similarity[aid] = aid, placed.similarity
+            replaced.update(dict.fromkeys(placed.replaced, placed.similarity))
+            self.counts.add(source, "articles_updated" if aid in existing else "articles_new")
+            self.counts.add(source, "facts", n_facts)
+            if skipped_facts.get(page_no):
+                self.counts.add(source, "no_facts", reason=skipped_facts[page_no])
+        pages = _settled(pages, pa.array(unchanged, pa.bool_()), self.run_id)
+        self._count(pages)
         tables: dict[str, Any] = batch.keep_pages(keep)
         if "articles" in tables:
             arts = tables["articles"]
@@ -318,16 +353,34 @@ class Loader:
             self._repoint(replaced)
         self._mark_gone(pages)
 
-    def _mark_gone(self, pages: list[dict[str, Any]]) -> None:
+    def _count(self, pages: pa.Table) -> None:
+        """Pages, not-modified answers and errors (by reason) per source, counted on the table."""
+        for key, n in _per_source(pages, None):
+            self.counts.add(key[0], "pages", n)
+        for key, n in _per_source(pages, pc.equal(pages["outcome"], "not-modified")):
+            self.counts.add(key[0], "not_modified", n)
+        for key, n in _per_source(pages, pc.equal(pages["outcome"], "unchanged")):
+            self.counts.add(key[0], "unchanged", n)
+        if "error" in pages.column_names:
+            reasons = pc.list_element(pc.split_pattern(pages["error"], ":", max_splits=1), 0)
+            for (source, reason), n in _per_source(pages.append_column("reason", reasons),
+                                                   pc.is_valid(pages["error"]), "reason"):
+                self.counts.add(source, "errors", n, reason=reason)
+
+    def _mark_gone(self, pages: pa.Table) -> None:
         """A known article answered 404/410: keep it, mark when it was first seen gone and by which status;
         one that answers again (200, 304) is back online."""
-        gone = [(p["url"], p["status"], p["fetched_at"]) for p in pages if p.get("outcome") == "gone"]
-        back = [p["url"] for p in pages if p.get("status") in (200, 304)] if self.gone else []
-        if not gone and not back:
+        gone = pages.filter(pc.equal(pages["outcome"], "gone"))
+        back = pages.filter(pc.is_in(pages["status"], pa.array([200, 304]))) if self.gone and "status" in pages.column_names \
+            else pages.slice(0, 0)
+        if not len(gone) and not len(back):
             return
         self.con.register("_answers", pa.table({
-            "url": [g[0] for g in gone] + back, "status": [g[1] for g in gone] + [200] * len(back),
-            "at": [g[2] for g in gone] + [None] * len(back)}))
+            "url": pa.concat_arrays([gone["url"].combine_chunks(), back["url"].combine_chunks()]),
+            "status": pa.concat_arrays([gone["status"].combine_chunks().cast(pa.int64()),
+                                        pa.array([200] * len(back), pa.int64())]),
+            "at": pa.concat_arrays([gone["fetched_at"].combine_chunks().cast(pa.string()),
+                                    pa.nulls(len(back), pa.string())])}))
         self.con.execute(store.statement("mark_gone"))
         self.con.unregister("_answers")
         self.gone = self.con.execute("SELECT count(*) FROM articles WHERE gone_at IS NOT NULL").fetchone()[0]

@@ -133,25 +133,27 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: RowsOrTable,
 
 def upsert_entities(con: duckdb.DuckDBPyConnection, table: str, key: str, rows: RowsOrTable,
                     columns: Columns) -> int:
-    """Insert or merge entity rows (officials, innovations): a known value is never overwritten by NULL."""
+    """Insert or merge entity rows (officials, innovations): a known value is never overwritten by NULL.
+    Rows of one key within the batch merge first, in Arrow: the first non-null value of each column."""
     import pyarrow as pa
 
     from flows.batch import rows_to_table
-    present = _present(rows)
-    merged: dict[Any, dict[str, Any]] = {}
-    for r in rows.to_pylist() if isinstance(rows, pa.Table) else rows:
-        old = merged.setdefault(r[key], dict(r))
-        for k, v in r.items():
-            if old.get(k) is None and v is not None:
-                old[k] = v
-    if not merged:
+    data = rows if isinstance(rows, pa.Table) else rows_to_table(rows)
+    cols = [c for c in columns[table] if c in data.column_names]
+    if not len(data) or key not in cols:
         return 0
-    cols = [c for c in columns[table] if c in present]
-    sets = ", ".join(f"{c} = coalesce(excluded.{c}, {table}.{c})" for c in cols if c != key)
-    con.register("_entities", rows_to_table(list(merged.values())).select(cols))
+    others = [c for c in cols if c != key]
+    data = data.select(cols)
+    for i, f in enumerate(data.schema):          # an all-null column has no "first" kernel: give it a type
+        if pa.types.is_null(f.type):
+            data = data.set_column(i, f.name, data[f.name].cast(pa.string()))
+    merged = data.group_by(key, use_threads=False).aggregate([(c, "first") for c in others])
+    merged = merged.rename_columns([c.removesuffix("_first") for c in merged.column_names]).select(cols)
+    sets = ", ".join(f"{c} = coalesce(excluded.{c}, {table}.{c})" for c in others)
+    con.register("_entities", merged)
     try:
         con.execute(f"INSERT INTO {table} ({', '.join(cols)}) SELECT {', '.join(cols)} FROM _entities "
-                    f"ON CONFLICT ({key}) DO UPDATE SET {sets}")
+                    f"ON CONFLICT ({key}) DO " + (f"UPDATE SET {sets}" if sets else "NOTHING"))
     finally:
         con.unregister("_entities")
     return len(merged)
