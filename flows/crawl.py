@@ -35,9 +35,10 @@ from flows.discover import (
     parse_wp_posts,
 )
 from flows.errors import FetchError, NotHtml
-from flows.http import Client, Response, site_of
+from flows.http import Client, Response
 from flows.page import PageInput, PageRow, page_row
 from flows.settings import CrawlSettings, Source
+from flows.sites import site_of
 from flows.text import charset_of
 
 log = logging.getLogger(__name__)

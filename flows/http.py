@@ -25,11 +25,10 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 from protego import Protego
-from tld import get_fld
-from tld.exceptions import TldBadUrl, TldDomainNotFound
 
 from flows.errors import BlockedAddress, BodyTooLarge, FetchError, HostPaused, OffsiteRedirect, RobotsDisallowed
 from flows.settings import CrawlSettings
+from flows.sites import site_of
 
 MAX_CRAWL_DELAY_S = 30.0
 MAX_RETRY_AFTER_S = 30.0
@@ -47,22 +46,6 @@ class Response:
     headers: dict[str, str]
     body: bytes
     elapsed_s: float
-
-
-def site_of(host: str) -> str:
-    """The registrable domain of a host by the public suffix list (tld): every village (*.desa.id), school
-    (*.sch.id), office (*.go.id) or blog (*.blogspot.com) is its own site. Addresses are their own site;
-    names outside the list (localhost, *.test) fall back to their last two labels."""
-    try:
-        return str(ipaddress.ip_address(host.strip("[]")))     # an address is its own site
-    except ValueError:
-        pass
-    host = host.lower().rstrip(".")
-    try:
-        return str(get_fld(host, fix_protocol=True))
-    except (TldBadUrl, TldDomainNotFound, ValueError):
-        pass
-    return ".".join(host.split(".")[-2:])
 
 
 def check_address(host: str, *, allow_private: bool) -> None:

@@ -13,9 +13,9 @@ from warcio.archiveiterator import ArchiveIterator
 from extractors import clean, extract_facts, facts_to_contract, load_lexicon
 from extractors.language import detect_language
 from flows.errors import WartaError
-from flows.http import site_of
 from flows.page import PageInput, PageRow, article_text, facts_skipped, now_iso, page_row
 from flows.settings import Source
+from flows.sites import site_of
 from flows.text import charset_of
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")

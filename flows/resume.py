@@ -18,8 +18,8 @@ from urllib.parse import urlsplit
 import duckdb
 from warcio.archiveiterator import ArchiveIterator
 
-from flows.http import site_of
 from flows.settings import Source
+from flows.sites import site_of
 
 log = logging.getLogger(__name__)
 

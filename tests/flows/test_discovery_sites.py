@@ -12,7 +12,7 @@ from warcio.warcwriter import WARCWriter
 
 from flows import crawl, jobs, store
 from flows.discover import looks_like_trap, parse_feed, parse_sitemap
-from flows.http import site_of
+from flows.sites import site_of
 from flows.settings import CrawlSettings, Settings, Source
 from tests.flows.fault_site import Reply, StaticSite
 
