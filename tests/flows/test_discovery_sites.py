@@ -12,8 +12,8 @@ from warcio.warcwriter import WARCWriter
 
 from flows import crawl, jobs, store
 from flows.discover import looks_like_trap, parse_feed, parse_sitemap
-from flows.sites import site_of
 from flows.settings import CrawlSettings, Settings, Source
+from flows.sites import site_of
 from tests.flows.fault_site import Reply, StaticSite
 
 
