@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 #: bump when a rule change alters output; stored with every fact row
-EXTRACTOR_VERSION = "0.3.0"
+EXTRACTOR_VERSION = "0.4.0"
 
 
 def main_region(mentions: list[RegionMention]) -> Region | None:
