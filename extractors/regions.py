@@ -15,6 +15,7 @@ from functools import cache
 
 from extractors.lexicon import Lexicon, alt
 from extractors.model import Official, Region, RegionMention, Span
+from extractors.wordscan import WordScan
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d+")
 _MAX_NGRAM = 4
@@ -22,6 +23,10 @@ _LEVEL_OF_MARKER = {"regency": ("regency",), "city": ("city",), "province": ("pr
                     "any": ("regency", "city", "province")}
 
 
+#: white space other than single spaces and line ends: where a name may be written "Luwu  Utara" or with a
+#: no-break space, which only the regex reads (found with `in`: a regex scan for them costs as much as it saves)
+_ODD_SPACES = ("  ", "\t", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f", "\x85", "\xa0", "\u1680",
+               *map(chr, range(0x2000, 0x200B)), "\u2028", "\u2029", "\u202f", "\u205f", "\u3000")
 _KEY_DROP = str.maketrans("", "", " \t'’-")
 
 
@@ -32,7 +37,8 @@ def _key(words: list[str] | tuple[str, ...]) -> str:
 @dataclass(frozen=True)
 class _Gazetteer:
     surfaces: dict[str, tuple[Region, ...]]
-    names: re.Pattern[str]                   # every name as the press writes it: one scan finds the mentions
+    names: re.Pattern[str]                   # every name as the press writes it, any white space between words
+    scan: WordScan[str]                      # the same names with single spaces -> key: one Aho-Corasick pass
     first_words: frozenset[str]              # first words of the names, for a cheap set lookup
     markers: dict[str, str]
 
@@ -56,10 +62,11 @@ def _gazetteer(lex: Lexicon) -> _Gazetteer:
     for alias, code in lex.region_aliases.items():
         add(alias, lex.regions[code])
     markers = {k.lower(): v for k, v in lex.region_markers.items()}
-    spaced = alt(written).replace("\\ ", r"\s+")          # any run of white space (NBSP too) between words
+    spaced = alt(written).replace("\\ ", r"[^\S\n]+")    # any run of white space (NBSP too) between words, not a line end
     names = re.compile(rf"(?<![\w'’-]){spaced}(?![\w'’-])")
     first = first_words | {w.upper() for w in first_words}
-    return _Gazetteer({k: tuple(v) for k, v in surfaces.items()}, names, frozenset(first), markers)
+    scan = WordScan({form: _key(form.split()) for form in written}, joiners="_'’-")
+    return _Gazetteer({k: tuple(v) for k, v in surfaces.items()}, names, scan, frozenset(first), markers)
 
 
 def _written_forms(name: str) -> set[str]:
@@ -111,11 +118,15 @@ def _mention_at(text: str, start: int, end: int, candidates: tuple[Region, ...],
 def find_regions(text: str, lex: Lexicon) -> list[RegionMention]:
     """Every region mention (the longest name at each position), in text order."""
     gaz = _gazetteer(lex)
+    if any(space in text for space in _ODD_SPACES):   # "Luwu  Utara", a tab, a no-break space: the regex
+        found = [(m.start(), m.end(), _key(m.group(0).split())) for m in gaz.names.finditer(text)]
+    else:
+        found = gaz.scan.find(text)
     out: list[RegionMention] = []
-    for m in gaz.names.finditer(text):
-        candidates = gaz.surfaces.get(_key(m.group(0).split()))
+    for start, end, key in found:
+        candidates = gaz.surfaces.get(key)
         if candidates:
-            mention = _mention_at(text, m.start(), m.end(), candidates, lex, gaz)
+            mention = _mention_at(text, start, end, candidates, lex, gaz)
             if mention:
                 out.append(mention)
     return out

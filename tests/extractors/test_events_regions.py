@@ -1,3 +1,5 @@
+import pytest
+
 from extractors import extract_facts, find_dates, find_events, find_regions
 
 
@@ -22,3 +24,14 @@ def test_region_aliases_resolve_to_kemendagri_codes(lex):
 def test_venue_city_is_not_an_article_region(lex):
     text = "Wali Kota Parepare, Taufan Pawe membuka kegiatan Pemerintah Kota Parepare di LAN RI, Makassar."
     assert [r.name for r in extract_facts(text, lex).region_list] == ["Kota Parepare"]
+
+
+@pytest.mark.parametrize("space", [" ", "  ", "\u00a0", "\t"])
+def test_a_region_is_found_whatever_space_stands_between_its_words(lex, space):
+    (m,) = find_regions(f"Pemkab Luwu{space}Utara meluncurkan layanan baru.", lex)
+    assert m.region.name == "Kabupaten Luwu Utara" and m.strong
+
+
+def test_a_region_name_does_not_run_across_a_line_end(lex):
+    names = [m.region.name for m in find_regions("Bupati Luwu\nUtara adalah kata pertama paragraf ini.", lex)]
+    assert names == ["Kabupaten Luwu"]
