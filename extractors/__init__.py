@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
+from functools import cache
 
+from extractors import events, innovations, officials, regions
 from extractors.cleaning import Cleaned, clean
 from extractors.dates import find_dates
 from extractors.events import find_events
@@ -26,6 +28,7 @@ from extractors.model import (
 )
 from extractors.officials import find_officials
 from extractors.regions import article_regions, find_regions
+from extractors.wordscan import WordScan
 
 __all__ = [
     "EXTRACTOR_VERSION", "Cleaned", "DateMention", "Event", "Facts", "Innovation", "Lexicon", "Official",
@@ -58,18 +61,25 @@ def _names_a_person(name: str, officials: list[Official]) -> bool:
     return any(words <= set(o.name.casefold().split()) for o in officials)
 
 
+@cache
+def _scanner(lex: Lexicon) -> WordScan:
+    """Region names, titles, event triggers and innovation cues in one automaton: a text is read once."""
+    return WordScan({m.SCAN_KIND: m.scan_phrases(lex) for m in (regions, officials, events, innovations)})
+
+
 def extract_facts(text: str, lex: Lexicon, *, ref_date: date | None = None) -> Facts:
     """All facts of one cleaned article text."""
-    mentions = find_regions(text, lex)
-    officials = find_officials(text, lex, default_region=main_region(mentions))
+    hits = _scanner(lex).scan(text)
+    mentions = find_regions(text, lex, hits=hits)
+    people = find_officials(text, lex, default_region=main_region(mentions), hits=hits)
     dates = find_dates(text, lex, ref_date=ref_date)
     return Facts(
         dates=tuple(dates),
-        officials=tuple(officials),
-        innovations=tuple(i for i in find_innovations(text, lex) if not _names_a_person(i.name, officials)),
-        events=tuple(find_events(text, lex, dates=dates, officials=officials)),
+        officials=tuple(people),
+        innovations=tuple(i for i in find_innovations(text, lex, hits=hits) if not _names_a_person(i.name, people)),
+        events=tuple(find_events(text, lex, dates=dates, officials=people, hits=hits)),
         regions=tuple(mentions),
-        region_list=tuple(article_regions(mentions, officials)),
+        region_list=tuple(article_regions(mentions, people)),
     )
 
 

@@ -15,20 +15,28 @@ from functools import cache
 
 from extractors.lexicon import Lexicon, alt, cased, words_of
 from extractors.model import DateMention, Event, Official, Span
-from extractors.wordscan import WordScan
+from extractors.wordscan import Hits, WordScan
 
 _STRONG_UNDATED = 80
 
 
 @dataclass(frozen=True)
 class _Patterns:
-    trigger: WordScan[tuple[str, int]]      # phrase as written -> (kind, priority)
+    trigger: WordScan                       # phrase as written -> (kind, priority)
     location: re.Pattern[str]
     participants: re.Pattern[str]
     organiser: re.Pattern[str]
     name_tail: re.Pattern[str]
     object_tail: re.Pattern[str]
     opens: re.Pattern[str]
+
+
+SCAN_KIND = "event_triggers"
+
+
+def scan_phrases(lex: Lexicon) -> tuple[dict[str, tuple[str, int]], str]:
+    """The triggers as they may be written -> (kind, priority), and what glues a word (for `WordScan`)."""
+    return {form: lex.event_triggers[phrase] for phrase in lex.event_triggers for form in cased([phrase])}, "_"
 
 
 @cache
@@ -38,7 +46,7 @@ def _patterns(lex: Lexicon) -> _Patterns:
     venue = alt(list(lex.venue_words))
     stop = rf"(?=\s*,?\s*(?:(?i:{weekday})\b|{words_of(lex, 'venue_stop')}\b|\(|\d{{1,2}}\s+(?i:{month}))|[.;]\s|[.;]?$|\s+[a-z])"
     return _Patterns(
-        trigger=WordScan({form: lex.event_triggers[phrase] for phrase in lex.event_triggers for form in cased([phrase])}),
+        trigger=WordScan({SCAN_KIND: scan_phrases(lex)}),
         location=re.compile(
             rf"\bdi\s+(?P<loc>(?:[A-Z]|(?i:{venue})\b)[^;()\n]*?(?:,\s*(?!(?i:{weekday})\b)[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?){stop}"),
         participants=re.compile(rf"{words_of(lex, 'participants_verb')}\s+(?:{words_of(lex, 'agent')}\s+)?"
@@ -91,13 +99,14 @@ def _sentences(text: str) -> list[Span]:
 
 
 def _candidates(text: str, sentences: list[Span], lex: Lexicon, dates: list[DateMention],
-                pats: _Patterns) -> tuple[list[_Candidate], int]:
+                pats: _Patterns, hits: Hits | None = None) -> tuple[list[_Candidate], int]:
     """The strongest trigger of each sentence that has one, with the sentence's first day-precision date;
     and how often the text names an innovation lab."""
     starts = [s.start for s in sentences]
     best: dict[int, tuple[str, int, int, int]] = {}
     labs = 0
-    for start, end, (kind, prio) in pats.trigger.find(text):     # one scan of the whole text, bucketed by sentence
+    found = hits.of(SCAN_KIND) if hits else pats.trigger.find(text)
+    for start, end, (kind, prio) in found:       # one scan of the whole text, bucketed by sentence
         labs += kind == "innovation_lab"
         i = bisect_right(starts, start) - 1
         if kind != "venue" and i >= 0 and (i not in best or prio > best[i][1]):
@@ -220,10 +229,10 @@ def _merged(events: list[Event]) -> list[Event]:
 
 
 def find_events(text: str, lex: Lexicon, *, dates: list[DateMention],
-                officials: list[Official] = ()) -> list[Event]:  # type: ignore[assignment]
+                officials: list[Official] = (), hits: Hits | None = None) -> list[Event]:  # type: ignore[assignment]
     """The events of an article, main event first."""
     pats = _patterns(lex)
     sentences = _sentences(text)
-    candidates, labs = _candidates(text, sentences, lex, dates, pats)
+    candidates, labs = _candidates(text, sentences, lex, dates, pats, hits)
     return _merged([_describe(c, text, sentences, list(officials), pats, lex, labs)
                     for c in _choose(candidates, text, dates)])

@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 from extractors.lexicon import Lexicon, alt, cased, words_of
 from extractors.model import Innovation, Span
 from extractors.regions import longest_region_at
-from extractors.wordscan import WordScan
+from extractors.wordscan import Hits, WordScan
 
 _CAP = r"[A-Z][\w’'-]*"
 
@@ -39,7 +39,7 @@ class _Patterns:
     after_cue_brand: re.Pattern[str]
     numbered: re.Pattern[str]
     ordinal_item: re.Pattern[str]
-    words: WordScan[str]                # via words, cue words and list markers: the one full scan of a text
+    words: WordScan                     # via words, cue words and list markers: the one full scan of a text
     cue_set: frozenset[str]
     where_from: re.Pattern[str]         # " di Desa X", " dari Dinas Y": where a listed name ends
     post_heads: frozenset[str]          # first words of public posts ("Kepala", "Bupati", "Analis")
@@ -58,6 +58,15 @@ class _Patterns:
     list_goes_on: re.Pattern[str]
     stands_for: re.Pattern[str]
     spelled_out: re.Pattern[str]
+
+
+SCAN_KIND = "innovation_words"
+
+
+def scan_phrases(lex: Lexicon) -> tuple[dict[str, str], str]:
+    """List markers, cue words and via words as written -> which of the three (a via phrase wins a tie)."""
+    return {**dict.fromkeys(cased(lex.list_markers), "list"), **dict.fromkeys(cased(lex.innovation_cues), "cue"),
+            **dict.fromkeys(cased(lex.via_words), "via")}, "_"
 
 
 def _phrase(lex: Lexicon) -> str:
@@ -83,8 +92,7 @@ def _patterns(lex: Lexicon) -> _Patterns:
         cue_set=frozenset(c.lower() for c in lex.innovation_cues),
         where_from=re.compile(rf"\s+(?:{alt(list(lex.locative))}|{words_of(lex, 'agency_link')})\s+(?=[A-Z])"),
         post_heads=frozenset(t.split()[0] for t in lex.titles),
-        words=WordScan({**dict.fromkeys(cased(lex.list_markers), "list"), **dict.fromkeys(cased(lex.innovation_cues), "cue"),
-                        **dict.fromkeys(cased(lex.via_words), "via")}),
+        words=WordScan({SCAN_KIND: scan_phrases(lex)}),
         sector=re.compile(rf"\b{alt(list(lex.sectors))}\b"),
         agency=re.compile(
             rf"[”\"’')]?\s*,?\s+(?:{words_of(lex, 'also')}\s+)?{words_of(lex, 'agency_link')}\s+"
@@ -663,13 +671,13 @@ def _acronym_only(inv: Innovation) -> bool:
 Spans = list[tuple[int, int]]
 
 
-def _scan(text: str, lex: Lexicon, pats: _Patterns) -> tuple[Spans, Spans, Spans]:
+def _scan(text: str, lex: Lexicon, pats: _Patterns, hits: Hits | None) -> tuple[Spans, Spans, Spans]:
     """Cue words, via words and list markers, in one pass over the text. A via phrase that ends in a cue word
     ("dengan inovasi", "propernya") counts as that cue too."""
     cues: Spans = []
     vias: Spans = []
     markers: Spans = []
-    for start, end, kind in pats.words.find(text):
+    for start, end, kind in hits.of(SCAN_KIND) if hits else pats.words.find(text):
         span = (start, end)
         if kind == "via":
             vias.append(span)
@@ -681,12 +689,12 @@ def _scan(text: str, lex: Lexicon, pats: _Patterns) -> tuple[Spans, Spans, Spans
     return cues, vias, markers
 
 
-def find_innovations(text: str, lex: Lexicon) -> list[Innovation]:
+def find_innovations(text: str, lex: Lexicon, *, hits: Hits | None = None) -> list[Innovation]:
     """Each innovation once, in order of first mention."""
     pats = _patterns(lex)
     if not pats.topic.search(text):
         return []        # ordinary news: a capitalised phrase after "program" is no innovation here
-    cues, vias, markers = _scan(text, lex, pats)
+    cues, vias, markers = _scan(text, lex, pats, hits)
     found = (_pairs(text, lex, pats, [s for s, _ in cues]) + _named(text, lex, pats, cues)
              + _listed(text, lex, pats, cues, markers) + _enumerated(text, lex, pats, cues)
              + _cued(text, lex, pats, cues, vias) + _bullets(text, lex, cues))

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from extractors.lexicon import Lexicon, alt, words_of
 from extractors.model import Official, Region, Span
 from extractors.regions import longest_region_at, region_of_title
-from extractors.wordscan import WordScan
+from extractors.wordscan import Hits, WordScan
 
 _TOKEN = re.compile(r"\([^()\n]{1,40}\)|[,;:]|[^\s,;:()“”\"‘’]+")
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+[A-Z]?\.?$|^[A-Z]{1,3}$")
@@ -37,11 +37,19 @@ class _Tok(NamedTuple):           # a tuple: built tens of times per position, a
 @dataclass(frozen=True)
 class _Compiled:
     trigger: re.Pattern[str]
-    titles: WordScan[bool]              # finds where `trigger` can match, in one pass
+    titles: WordScan                    # finds where `trigger` can match, in one pass
     acting_before: re.Pattern[str]      # "Plt " right before a title
     glued_honorific: re.Pattern[str]
     reverse_name: re.Pattern[str]
     venue_before: re.Pattern[str]
+
+
+SCAN_KIND = "titles"
+
+
+def scan_phrases(lex: Lexicon) -> tuple[dict[str, bool], str]:
+    """The positions as written; a hyphen glues a word ("ex-Bupati" is no Bupati)."""
+    return dict.fromkeys(lex.titles, True), "_-"
 
 
 @cache
@@ -51,7 +59,7 @@ def _compiled(lex: Lexicon) -> _Compiled:
     hons = alt([h for h in lex.honorifics if h.isalpha()])
     return _Compiled(
         trigger=re.compile(rf"(?<![\w-])(?:(?P<acting>{acting})\s+)?(?P<title>{titles})(?![\w-])"),
-        titles=WordScan(dict.fromkeys(lex.titles, True), joiners="_-"),
+        titles=WordScan({SCAN_KIND: scan_phrases(lex)}),
         acting_before=re.compile(rf"(?<![\w-])(?:{acting})\s+$"),
         glued_honorific=re.compile(rf"^(?:(?:{hons})\.)+(?=\S)", re.IGNORECASE),
         venue_before=re.compile(rf"\b(?i:{alt(list(lex.venue_words))})\s+(?:[A-Z]\w*\s+)?$"),
@@ -264,12 +272,12 @@ def _tokens(text: str, pos: int, limit: int = _WINDOW) -> list[_Tok]:
     return [_Tok(t.group(0), pos + t.start(), pos + t.end()) for t in _TOKEN.finditer(window)]
 
 
-def _triggers(text: str, comp: _Compiled) -> list[re.Match[str]]:
+def _triggers(text: str, comp: _Compiled, hits: Hits | None) -> list[re.Match[str]]:
     """The positions in the text ("Plt Kepala Dinas", "Bupati"), as `comp.trigger` finds them, but located by
     one Aho-Corasick pass over the titles and matched by the regex only where a title stands."""
     out: list[re.Match[str]] = []
     reached = 0
-    for start, _, _ in comp.titles.find(text):
+    for start, _, _ in hits.of(SCAN_KIND) if hits else comp.titles.find(text):
         acting = comp.acting_before.search(text, max(0, start - 30), start)
         at = acting.start() if acting else start
         if at < reached:
@@ -281,10 +289,10 @@ def _triggers(text: str, comp: _Compiled) -> list[re.Match[str]]:
     return out
 
 
-def _mentions(text: str, lex: Lexicon) -> list[_Mention]:
+def _mentions(text: str, lex: Lexicon, hits: Hits | None) -> list[_Mention]:
     comp = _compiled(lex)
     out: list[_Mention] = []
-    for m in _triggers(text, comp):
+    for m in _triggers(text, comp, hits):
         if comp.venue_before.search(text, max(0, m.start() - 25), m.start()):
             continue    # "kantor Gubernur", "rumah jabatan Bupati": a place, not a person's position
         toks = _tokens(text, m.end())
@@ -319,10 +327,11 @@ def _name_key(name: str) -> str:
     return re.sub(r"[^\w\s]", " ", name.lower()).strip()
 
 
-def find_officials(text: str, lex: Lexicon, *, default_region: Region | None = None) -> list[Official]:
+def find_officials(text: str, lex: Lexicon, *, default_region: Region | None = None,
+                   hits: Hits | None = None) -> list[Official]:
     """One Official per person, with the fullest name and the longest title the text gives them."""
     people: list[list[_Mention]] = []
-    for mention in _mentions(text, lex):
+    for mention in _mentions(text, lex, hits):
         for group in people:
             if any(_same_person(mention.name, other.name) for other in group):
                 group.append(mention)

@@ -15,7 +15,7 @@ from functools import cache
 
 from extractors.lexicon import Lexicon, alt
 from extractors.model import Official, Region, RegionMention, Span
-from extractors.wordscan import WordScan
+from extractors.wordscan import Hits, WordScan
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d+")
 _MAX_NGRAM = 4
@@ -27,6 +27,7 @@ _LEVEL_OF_MARKER = {"regency": ("regency",), "city": ("city",), "province": ("pr
 #: no-break space, which only the regex reads (found with `in`: a regex scan for them costs as much as it saves)
 _ODD_SPACES = ("  ", "\t", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f", "\x85", "\xa0", "\u1680",
                *map(chr, range(0x2000, 0x200B)), "\u2028", "\u2029", "\u202f", "\u205f", "\u3000")
+_JOINERS = "_'’-"          # glue a name to the word before or after it ("Bone-Bone", "Sulsel’s")
 _KEY_DROP = str.maketrans("", "", " \t'’-")
 
 
@@ -38,7 +39,8 @@ def _key(words: list[str] | tuple[str, ...]) -> str:
 class _Gazetteer:
     surfaces: dict[str, tuple[Region, ...]]
     names: re.Pattern[str]                   # every name as the press writes it, any white space between words
-    scan: WordScan[str]                      # the same names with single spaces -> key: one Aho-Corasick pass
+    phrases: dict[str, str]                  # the same names with single spaces -> their key
+    scan: WordScan                           # ... found by one Aho-Corasick pass
     first_words: frozenset[str]              # first words of the names, for a cheap set lookup
     markers: dict[str, str]
 
@@ -65,8 +67,9 @@ def _gazetteer(lex: Lexicon) -> _Gazetteer:
     spaced = alt(written).replace("\\ ", r"[^\S\n]+")    # any run of white space (NBSP too) between words, not a line end
     names = re.compile(rf"(?<![\w'’-]){spaced}(?![\w'’-])")
     first = first_words | {w.upper() for w in first_words}
-    scan = WordScan({form: _key(form.split()) for form in written}, joiners="_'’-")
-    return _Gazetteer({k: tuple(v) for k, v in surfaces.items()}, names, scan, frozenset(first), markers)
+    phrases = {form: _key(form.split()) for form in written}
+    scan = WordScan({SCAN_KIND: (phrases, _JOINERS)})
+    return _Gazetteer({k: tuple(v) for k, v in surfaces.items()}, names, phrases, scan, frozenset(first), markers)
 
 
 def _written_forms(name: str) -> set[str]:
@@ -115,13 +118,21 @@ def _mention_at(text: str, start: int, end: int, candidates: tuple[Region, ...],
     return RegionMention(region, Span(start, end), text[start:end], strong=strong, government=government)
 
 
-def find_regions(text: str, lex: Lexicon) -> list[RegionMention]:
+SCAN_KIND = "regions"
+
+
+def scan_phrases(lex: Lexicon) -> tuple[dict[str, str], str]:
+    """Every region name as the press writes it (single spaces) -> its lookup key."""
+    return _gazetteer(lex).phrases, _JOINERS
+
+
+def find_regions(text: str, lex: Lexicon, *, hits: Hits | None = None) -> list[RegionMention]:
     """Every region mention (the longest name at each position), in text order."""
     gaz = _gazetteer(lex)
     if any(space in text for space in _ODD_SPACES):   # "Luwu  Utara", a tab, a no-break space: the regex
         found = [(m.start(), m.end(), _key(m.group(0).split())) for m in gaz.names.finditer(text)]
     else:
-        found = gaz.scan.find(text)
+        found = hits.of(SCAN_KIND) if hits else gaz.scan.find(text)
     out: list[RegionMention] = []
     for start, end, key in found:
         candidates = gaz.surfaces.get(key)
