@@ -76,7 +76,9 @@ _BOUNDARY = re.compile(r"[.!?](?=\s)|\n")
 
 def _after_abbreviation(text: str, dot: int) -> bool:
     """Is the '.' at `dot` the end of an abbreviation ("Kab.", "Dr.", "S.", "Lt.", "M.Si.")?"""
-    word = text[max(text.rfind(c, max(0, dot - 12), dot) for c in " \n\t\xa0") + 1:dot]
+    lo = max(0, dot - 12)
+    word = text[max(text.rfind(" ", lo, dot), text.rfind("\n", lo, dot), text.rfind("\t", lo, dot),
+                    text.rfind("\xa0", lo, dot)) + 1:dot]
     return (0 < len(word) <= 3 and word.isalpha()) or ("." in word and len(word) <= 6)
 
 

@@ -246,7 +246,7 @@ def _forward(text: str, toks: list[_Tok], ti: int, m: re.Match[str], lex: Lexico
                     text[name[0].start:name[-1].end], tuple(hons))
 
 
-def _reverse(text: str, m: re.Match[str], lex: Lexicon, comp: _Compiled) -> _Mention | None:
+def _reverse(text: str, toks_after: list[_Tok], m: re.Match[str], lex: Lexicon, comp: _Compiled) -> _Mention | None:
     """'Fince Desima Hasibuan, Direktur ...' / 'X selaku Gubernur Sulsel': the name stands before the position."""
     before = comp.reverse_name.search(text[max(0, m.start() - 60):m.start()])
     if before is None:
@@ -257,10 +257,9 @@ def _reverse(text: str, m: re.Match[str], lex: Lexicon, comp: _Compiled) -> _Men
     toks = [_Tok(w, 0, 0) for w in words]
     if not _valid_name(toks, lex) or any(_is_unit(w, lex) or w in lex.not_names for w in words):
         return None
-    tail = _run(_tokens(text, m.end()), 0, lex, comp)
+    tail = _run(toks_after, 0, lex, comp)
     end_tok = [i for k, i in tail if k != "comma"]
-    title_toks = _tokens(text, m.end())
-    title_end = title_toks[end_tok[-1]].end if end_tok else m.end()
+    title_end = toks_after[end_tok[-1]].end if end_tok else m.end()
     start = m.start() - len(before.group(0)) + before.start("name")
     return _Mention(" ".join(words), text[m.start():title_end].strip(" ,"), lex.titles[m.group("title")],
                     start, start + len(before.group("name")), " ".join(words), ())
@@ -296,7 +295,7 @@ def _mentions(text: str, lex: Lexicon, hits: Hits | None) -> list[_Mention]:
         if comp.venue_before.search(text, max(0, m.start() - 25), m.start()):
             continue    # "kantor Gubernur", "rumah jabatan Bupati": a place, not a person's position
         toks = _tokens(text, m.end())
-        mention = _forward(text, toks, 0, m, lex, comp) or _reverse(text, m, lex, comp)
+        mention = _forward(text, toks, 0, m, lex, comp) or _reverse(text, toks, m, lex, comp)
         if mention and not lex.private_bodies.intersection(mention.title.split()):
             out.append(mention)
     return out
