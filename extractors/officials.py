@@ -23,6 +23,7 @@ _TOKEN = re.compile(r"\([^()\n]{1,40}\)|[,;:]|[^\s,;:()“”\"‘’]+")
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+[A-Z]?\.?$|^[A-Z]{1,3}$")
 _NAME_WORD = re.compile(r"^(?:[A-Z]\.)*[A-Z][\w'’-]*\.?$")
 _MAX_RUN = 20
+_UNIT_NUMBER = re.compile(r"\d{2,4}(?:/[\w-]+)?")
 _NO_DOTS = str.maketrans("", "", ". \t")
 _WINDOW = 150        # characters after a position's first word that its title and name fit in
 _MAX_NAME = 5
@@ -47,15 +48,28 @@ class _Compiled:
 SCAN_KIND = "titles"
 
 
+@cache
+def title_forms(lex: Lexicon) -> dict[str, str]:
+    """Each position as the lexicon writes it and as running text often does, in lower case after the first
+    word or throughout ("Wakil bupati", "anggota KPU Jeneponto") -> its level."""
+    out: dict[str, str] = {}
+    for title, level in lex.titles.items():
+        first, *rest = title.split(" ")
+        for form in (title, " ".join([first, *(w if w.isupper() else w.lower() for w in rest)]),
+                     " ".join([first.lower(), *(w if w.isupper() else w.lower() for w in rest)])):
+            out.setdefault(form, level)
+    return out
+
+
 def scan_phrases(lex: Lexicon) -> tuple[dict[str, bool], str]:
     """The positions as written; a hyphen glues a word ("ex-Bupati" is no Bupati)."""
-    return dict.fromkeys(lex.titles, True), "_-"
+    return dict.fromkeys(title_forms(lex), True), "_-"
 
 
 @cache
 def _compiled(lex: Lexicon) -> _Compiled:
     acting = alt(list(lex.acting))
-    titles = alt(list(lex.titles))
+    titles = alt(list(title_forms(lex)))
     hons = alt([h for h in lex.honorifics if h.isalpha()])
     return _Compiled(
         trigger=re.compile(rf"(?<![\w-])(?:(?P<acting>{acting})\s+)?(?P<title>{titles})(?![\w-])"),
@@ -104,6 +118,8 @@ def _classify(toks: list[_Tok], i: int, lex: Lexicon, comp: _Compiled) -> tuple[
         return "end", 1
     if t[0].isupper():
         return "unknown", 1
+    if _UNIT_NUMBER.fullmatch(t):
+        return "unit", 1            # "Dandim 0309", "Korem 042/Gapu", "Yonif 721": a unit's number
     return "end", 1
 
 
@@ -242,7 +258,7 @@ def _forward(text: str, toks: list[_Tok], ti: int, m: re.Match[str], lex: Lexico
     if not _valid_name(name, lex):
         return None
     title = text[m.start():title_end].strip(" ,")
-    return _Mention(_clean_name(name), title, lex.titles[m.group("title")], m.start(), name[-1].end,
+    return _Mention(_clean_name(name), title, title_forms(lex)[m.group("title")], m.start(), name[-1].end,
                     text[name[0].start:name[-1].end], tuple(hons))
 
 
@@ -261,7 +277,7 @@ def _reverse(text: str, toks_after: list[_Tok], m: re.Match[str], lex: Lexicon, 
     end_tok = [i for k, i in tail if k != "comma"]
     title_end = toks_after[end_tok[-1]].end if end_tok else m.end()
     start = m.start() - len(before.group(0)) + before.start("name")
-    return _Mention(" ".join(words), text[m.start():title_end].strip(" ,"), lex.titles[m.group("title")],
+    return _Mention(" ".join(words), text[m.start():title_end].strip(" ,"), title_forms(lex)[m.group("title")],
                     start, start + len(before.group("name")), " ".join(words), ())
 
 
@@ -295,7 +311,9 @@ def _mentions(text: str, lex: Lexicon, hits: Hits | None) -> list[_Mention]:
         if comp.venue_before.search(text, max(0, m.start() - 25), m.start()):
             continue    # "kantor Gubernur", "rumah jabatan Bupati": a place, not a person's position
         toks = _tokens(text, m.end())
-        mention = _forward(text, toks, 0, m, lex, comp) or _reverse(text, toks, m, lex, comp)
+        mention = _forward(text, toks, 0, m, lex, comp) or (
+            None if m.group("title")[0].islower() else _reverse(text, toks, m, lex, comp))   # "X sebagai kepala ...": X
+        # is often who appointed the subject, so a position in lower case is read forward only
         if mention and not lex.private_bodies.intersection(mention.title.split()):
             out.append(mention)
     return out

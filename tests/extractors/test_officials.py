@@ -38,3 +38,17 @@ def test_position_without_a_name_gives_nothing(lex):
 def test_any_text_never_raises(lex, text):
     for o in find_officials(text, lex):
         assert o.name and o.title
+
+
+def test_ranks_and_corps_are_not_part_of_a_name_or_a_title(lex):
+    text = ("Didampingi Kapolsek Lembang Ipda Rudi Hartono, Kasat Reskrim Polres Lembang AKP Sinta Dewi, "
+            "dan Dandim 1401 Letkol Inf. Joko Susilo.")
+    found = {o.name: o.title for o in find_officials(text, lex)}
+    assert found == {"Rudi Hartono": "Kapolsek Lembang", "Sinta Dewi": "Kasat Reskrim Polres Lembang",
+                     "Joko Susilo": "Dandim 1401"}
+
+
+def test_a_position_written_in_lower_case_is_read_forward(lex):
+    text = "Hal itu diungkap anggota KPU Lembang, Rahmat Hidayat. Acara dihadiri Wakil bupati H. Andi Baso."
+    assert {o.name: o.title for o in find_officials(text, lex)} == {
+        "Rahmat Hidayat": "anggota KPU Lembang", "Andi Baso": "Wakil bupati"}
