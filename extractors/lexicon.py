@@ -130,7 +130,8 @@ def _load_regions() -> dict[str, Region]:
             out[code] = Region(code, f"Provinsi {name}", "province")
         elif code.count(".") == 1:
             level = "city" if name.startswith("Kota ") else "regency"
-            out[code] = Region(code, name, level)
+            # Jakarta's "Kota Administrasi Jakarta Pusat" is "Jakarta Pusat" in every newspaper and address
+            out[code] = Region(code, name.replace(" Administrasi ", " "), level)
     return out
 
 

@@ -35,3 +35,8 @@ def test_a_region_is_found_whatever_space_stands_between_its_words(lex, space):
 def test_a_region_name_does_not_run_across_a_line_end(lex):
     names = [m.region.name for m in find_regions("Bupati Luwu\nUtara adalah kata pertama paragraf ini.", lex)]
     assert names == ["Kabupaten Luwu"]
+
+
+def test_jakartas_administrative_cities_go_by_the_names_the_press_uses(lex):
+    names = {m.region.name for m in find_regions("Pemkot Jakarta Barat dan Pemkab Kepulauan Seribu bekerja sama.", lex)}
+    assert names == {"Kota Jakarta Barat", "Kabupaten Kepulauan Seribu"}
