@@ -129,8 +129,10 @@ class NearDupIndex:
             row = up
         return row
 
-    def add(self, article_id: str, item: Sketch, published: str | None, duplicate_of: str | None = None) -> None:
-        """Index a stored article (and its known root) without looking for copies."""
+    def add(self, article_id: str, item: Sketch, published: str | None, duplicate_of: str | None = None,
+            bands: list[bytes] | None = None) -> None:
+        """Index a stored article (and its known root) without looking for copies (`bands`: its band values,
+        when the caller has them already)."""
         if article_id in self._rows or len(item.signature) != NUM_PERM * 8:
             return
         row = len(self._ids)
@@ -139,7 +141,7 @@ class NearDupIndex:
             self._sizes = np.concatenate([self._sizes, np.zeros_like(self._sizes)])
         self._matrix[row] = np.frombuffer(item.signature, np.uint64)
         self._sizes[row] = item.shingles
-        for bucket, key in zip(self._buckets, _bands(item.signature), strict=True):
+        for bucket, key in zip(self._buckets, bands or _bands(item.signature), strict=True):
             bucket[key].append(row)
         self._ids.append(article_id)
         self._rows[article_id] = row
@@ -147,12 +149,11 @@ class NearDupIndex:
         if duplicate_of in self._rows:
             self._parent[row] = self._rows[duplicate_of]
 
-    def _copies(self, item: Sketch) -> dict[int, float]:
+    def _copies(self, item: Sketch, bands: list[bytes]) -> dict[int, float]:
         """Indexed rows this sketch is a copy of, with their containment."""
         if item.shingles < MIN_SHINGLES or len(item.signature) != NUM_PERM * 8:
             return {}
-        lists = [hit for bucket, key in zip(self._buckets, _bands(item.signature), strict=True)
-                 if (hit := bucket.get(key))]
+        lists = [hit for bucket, key in zip(self._buckets, bands, strict=True) if (hit := bucket.get(key))]
         if not lists:
             return {}
         # A band value that many articles share comes from common sentences (a stock closing line, a
@@ -174,8 +175,9 @@ class NearDupIndex:
         roots are returned in `replaced` (the caller re-points them and their copies)."""
         if article_id in self._rows:
             return Assignment(self.root(article_id) if self.root(article_id) != article_id else None)
-        hits = self._copies(item)
-        self.add(article_id, item, published)
+        bands = _bands(item.signature) if len(item.signature) == NUM_PERM * 8 else []
+        hits = self._copies(item, bands)
+        self.add(article_id, item, published, bands=bands)
         row = self._rows.get(article_id)
         if not hits or row is None:
             return Assignment(None)
