@@ -28,6 +28,7 @@ _PAREN_AFTER = re.compile(r"[ \t]*\(([^()/\n]{2,160})\)")
 _TOKEN = re.compile(r"\S+")
 _COLON_AFTER = re.compile(r"\s*:?")
 _LINE = re.compile(r"[^\n]+")
+_BULLET_LINE = re.compile(r"^[ \t]*(?:[-–•*]|\d{1,2}[.)])[ \t]*([^:\n]{2,90}):", re.M)   # "- Name: ...", "2) Name: ..."
 _ORDINAL_PUNCT = re.compile(r"[ \t]*[:,][ \t]*")
 
 
@@ -431,7 +432,7 @@ def _named(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]]
                 continue      # "... merupakan singkatan dari “Mari Rangkul ...”": a long form (`_spelled_out`)
             if len(words) <= 6 and title_case and not re.search(r"[.!?,]\s", name) \
                     and _near_cue(text, m.start(), starts, 120) and not _excluded(name, lex):
-                out.append(Innovation(name, None, Span(m.start("name"), m.start("name") + len(name))))
+                out.append(_mention(m.start("name"), name))
     found = [m for _, end in cues for pat in (pats.after_cue_name, pats.after_cue_brand)
              if (m := pat.match(text, end))]
     if "(" in text:
@@ -490,8 +491,18 @@ def _item_name(segment: str, at: int, lex: Lexicon, limit: int = 6) -> tuple[int
     while (lead := _LEAD_WORD.match(segment, at, at + 20)) and \
             (lead.group(1).lower() in lex.innovation_prefixes or lead.group(1) in lex.grammar["join"]):
         at = lead.end()          # "inovasi Ruko Konde ...", "dan My Like Bone": not part of the name
-    found = brand_after(segment, at, lex, limit=limit)
+    return _brand_at(segment, at, lex, limit)
+
+
+def _brand_at(text: str, at: int, lex: Lexicon, limit: int = 7) -> tuple[int, str] | None:
+    """The name at `at` when it reads as a brand: not an institution or a generic phrase, coined if one word."""
+    found = brand_after(text, at, lex, limit=limit)
     return found if found and not _excluded(found[1], lex) and named_like_a_brand(found[1], lex) else None
+
+
+def _mention(start: int, name: str, long: str | None = None) -> Innovation:
+    """A name read at `start` (and its long form, when the text gives one)."""
+    return Innovation(name, long, Span(start, start + len(name)))
 
 
 def _paired_item(segment: str, at: int, lex: Lexicon) -> tuple[int, str, str] | None:
@@ -527,7 +538,7 @@ def _listed(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]
             items = _items(segment, lex)
             if not (len(items) >= 2 or (items and pats.more_items.search(segment, items[0][0]))):
                 break
-            out += [Innovation(name, long, Span(at + i, at + i + len(name))) for i, name, long in items]
+            out += [_mention(at + i, name, long) for i, name, long in items]
             goes_on = pats.list_goes_on.match(text, stop.end()) if stop else None
             at = goes_on.end() if goes_on else -1      # "Lalu, A ..., B ...": the next sentence goes on
     return out
@@ -539,13 +550,11 @@ def _bullets(text: str, lex: Lexicon, cues: list[tuple[int, int]]) -> list[Innov
     if not cues:
         return []
     out = []
-    for line in re.finditer(r"^[ \t]*(?:[-–•*]|\d{1,2}[.)])[ \t]*([^:\n]{2,90}):", text, re.M):
-        out += [Innovation(name, long, Span(line.start(1) + at, line.start(1) + at + len(name)))
-                for at, name, long in _items(line.group(1), lex)]
+    for line in _BULLET_LINE.finditer(text):
+        out += [_mention(line.start(1) + at, name, long) for at, name, long in _items(line.group(1), lex)]
     for at in _ordinal_openers(text, lex):     # "Kedua: Speech English ...", "Pertama, MyRetribusi, sebuah ..."
-        found = brand_after(text, at, lex, limit=7)
-        if found and not _excluded(found[1], lex) and named_like_a_brand(found[1], lex):
-            out.append(Innovation(found[1], None, Span(found[0], found[0] + len(found[1]))))
+        if found := _brand_at(text, at, lex):
+            out.append(_mention(*found))
     return out
 
 
@@ -585,11 +594,11 @@ def _cued(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]],
         if headline[line]:
             continue
         m = pats.cue_tail.match(text, end)
-        found = brand_after(text, m.end() if m else end, lex)
-        while found and not _excluded(found[1], lex) and named_like_a_brand(found[1], lex):
-            out.append(Innovation(found[1], None, Span(found[0], found[0] + len(found[1]))))
+        found = _brand_at(text, m.end() if m else end, lex)
+        while found:
+            out.append(_mention(*found))
             join = pats.join_next.match(text, found[0] + len(found[1]))     # "... Rawat Ceria dan Jendela Sehat"
-            found = brand_after(text, join.end(), lex) if join else None
+            found = _brand_at(text, join.end(), lex) if join else None
     return out
 
 
@@ -610,7 +619,7 @@ def _enumerated(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, 
             words = _words(name)
             paired = _paired_item(text, m.start("name"), lex) if "(" in name else None
             if paired:           # "yang ketiga, Pos Pintar (Pusat Inovasi Terpadu) Desa ..."
-                out.append(Innovation(paired[1], paired[2], Span(paired[0], paired[0] + len(paired[1]))))
+                out.append(_mention(*paired))
                 continue
             if "(" in name or not words or len(words) > 6 or any(w.lower() in lex.function_words for w in words):
                 continue     # "Long Form (SHORT)" is read by _pairs; a clause is not a name
