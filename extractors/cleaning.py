@@ -45,6 +45,11 @@ def _rules(lex: Lexicon) -> _Rules:
     return _Rules(group("line"), group("byline"), group("tail"), group("dateline"), label)
 
 
+def is_dateline(line: str, lex: Lexicon) -> bool:
+    """A line that is only the page's date (and time, and the wire's code): furniture.tsv's `dateline` rows."""
+    return _rules(lex).dateline.match(line.strip()) is not None
+
+
 def _words(text: str) -> int:
     return len(text.split())
 

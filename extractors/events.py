@@ -13,6 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import cache
 
+from extractors.cleaning import is_dateline
 from extractors.lexicon import Lexicon, alt, cased, words_of
 from extractors.model import DateMention, Event, Official, Span
 from extractors.wordscan import Hits, WordScan
@@ -122,7 +123,7 @@ def _candidates(text: str, sentences: list[Span], lex: Lexicon, dates: list[Date
     return out, labs
 
 
-def _choose(cands: list[_Candidate], text: str, dates: list[DateMention]) -> list[_Candidate]:
+def _choose(cands: list[_Candidate], text: str, dates: list[DateMention], lex: Lexicon) -> list[_Candidate]:
     by_date: dict[str, _Candidate] = {}
     for c in cands:
         if c.date and (c.date not in by_date or c.priority > by_date[c.date].priority):
@@ -134,7 +135,7 @@ def _choose(cands: list[_Candidate], text: str, dates: list[DateMention]) -> lis
         first = next((c for c in lead if re.search(r"[.!?]\s*$", text[c.sentence.start:c.sentence.end])), None) or \
             next(iter(lead), None)
         days = [d for d in dates if d.precision == "day" and d.explicit]
-        day = next((d for d in days if not _on_a_dateline(text, d)), None) or next(iter(days), None)
+        day = next((d for d in days if not _on_a_dateline(text, d, lex)), None) or next(iter(days), None)
         return [_Candidate(first.kind, first.priority, first.start, first.end, first.sentence,
                            day.value if day else None, day.span.start if day else None)] if first else []
     kinds = {c.kind for c in chosen if c.date == main_date}
@@ -145,13 +146,12 @@ def _choose(cands: list[_Candidate], text: str, dates: list[DateMention]) -> lis
     return chosen
 
 
-def _on_a_dateline(text: str, date: DateMention) -> bool:
-    """A date alone on a short line ("Saturday, July 27, 2024") is the page's date, maybe the day it was
-    crawled: the story's own dates come first."""
+def _on_a_dateline(text: str, date: DateMention, lex: Lexicon) -> bool:
+    """A date alone on its line ("Saturday, July 27, 2024") is the page's date, maybe the day it was crawled:
+    the story's own dates come first. A dateline is what cleaning keeps as one (`is_dateline`)."""
     start = text.rfind("\n", 0, date.span.start) + 1
     end = text.find("\n", date.span.end)
-    line = text[start:len(text) if end < 0 else end].strip()
-    return len(line.split()) <= 6 and not line.endswith(".")
+    return is_dateline(text[start:len(text) if end < 0 else end], lex)
 
 
 def _upgrade(kind: str, lab_mentions: int) -> str:
@@ -237,4 +237,4 @@ def find_events(text: str, lex: Lexicon, *, dates: list[DateMention],
     sentences = _sentences(text)
     candidates, labs = _candidates(text, sentences, lex, dates, pats, hits)
     return _merged([_describe(c, text, sentences, list(officials), pats, lex, labs)
-                    for c in _choose(candidates, text, dates)])
+                    for c in _choose(candidates, text, dates, lex)])
