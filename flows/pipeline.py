@@ -14,7 +14,7 @@ import signal
 import threading
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -239,11 +239,9 @@ class RunCounts:
                 if sum(c.errors.values()) and not (c.articles_new + c.articles_updated + c.unchanged + c.not_modified)]
 
 
-def _columns(table: pa.Table) -> Callable[[str], list[Any]]:
-    """`col(name)`: a column as Python values, or Nones when the table lacks it (a local file has no status)."""
-    def col(name: str) -> list[Any]:
-        return table[name].to_pylist() if name in table.column_names else [None] * len(table)
-    return col
+def _column(table: pa.Table, name: str) -> list[Any]:
+    """A column as Python values, or Nones when the table lacks it (a local file has no status)."""
+    return table[name].to_pylist() if name in table.column_names else [None] * len(table)
 
 
 def _settled(pages: pa.Table, unchanged: pa.Array, run_id: str) -> pa.Table:
@@ -305,8 +303,7 @@ class Loader:
         pages = batch.tables.get("pages")
         if pages is None:
             pages = pa.table({"page_no": pa.array([], pa.int64())})
-        col = _columns(pages)
-        ids = [a for a in col("article_id") if a]
+        ids = [a for a in _column(pages, "article_id") if a]
         existing = dict(self.con.execute(
             "SELECT article_id, content_hash FROM articles WHERE article_id IN (SELECT unnest(?))", [ids]).fetchall())
         published = dict(zip(batch.column("articles", "page_no"), batch.column("articles", "published_at"), strict=True))
@@ -320,7 +317,7 @@ class Loader:
         seen: set[str] = set()
         unchanged: list[bool] = []
         for page_no, aid, n_facts, source, content_hash in zip(
-                col("page_no"), col("article_id"), col("n_facts"), col("source"), col("content_hash"), strict=True):
+                *(_column(pages, c) for c in ("page_no", "article_id", "n_facts", "source", "content_hash")), strict=True):
             same = aid is not None and (aid in seen or (not self.force and existing.get(aid) == content_hash))
             unchanged.append(same)
             if aid is None or same:
@@ -354,25 +351,24 @@ class Loader:
         self._mark_gone(pages)
 
     def _count(self, pages: pa.Table) -> None:
-        """Pages, not-modified answers and errors (by reason) per source, counted on the table."""
+        """Pages, not-modified answers and errors (by reason) per source, counted on the settled table (which
+        always has outcome, status and error)."""
         for key, n in _per_source(pages, None):
             self.counts.add(key[0], "pages", n)
         for key, n in _per_source(pages, pc.equal(pages["outcome"], "not-modified")):
             self.counts.add(key[0], "not_modified", n)
         for key, n in _per_source(pages, pc.equal(pages["outcome"], "unchanged")):
             self.counts.add(key[0], "unchanged", n)
-        if "error" in pages.column_names:
-            reasons = pc.list_element(pc.split_pattern(pages["error"], ":", max_splits=1), 0)
-            for (source, reason), n in _per_source(pages.append_column("reason", reasons),
-                                                   pc.is_valid(pages["error"]), "reason"):
-                self.counts.add(source, "errors", n, reason=reason)
+        reasons = pc.list_element(pc.split_pattern(pages["error"], ":", max_splits=1), 0)
+        for (source, reason), n in _per_source(pages.append_column("reason", reasons), pc.is_valid(pages["error"]),
+                                               "reason"):
+            self.counts.add(source, "errors", n, reason=reason)
 
     def _mark_gone(self, pages: pa.Table) -> None:
         """A known article answered 404/410: keep it, mark when it was first seen gone and by which status;
         one that answers again (200, 304) is back online."""
         gone = pages.filter(pc.equal(pages["outcome"], "gone"))
-        back = pages.filter(pc.is_in(pages["status"], pa.array([200, 304]))) if self.gone and "status" in pages.column_names \
-            else pages.slice(0, 0)
+        back = pages.filter(pc.is_in(pages["status"], pa.array([200, 304]))) if self.gone else pages.slice(0, 0)
         if not len(gone) and not len(back):
             return
         self.con.register("_answers", pa.table({
