@@ -14,14 +14,15 @@ import json
 import re
 import zlib
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
-from email.utils import parsedate_to_datetime
+from datetime import datetime
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import feedparser
 from courlan import normalize_url
 from lxml import etree
 from selectolax.lexbor import LexborHTMLParser
+
+from flows.page import iso_utc
 
 _XML = etree.XMLParser(resolve_entities=False, no_network=True, recover=True, huge_tree=False)
 # query parameters that never change the article: trackers, sessions, and the AMP/print switches
@@ -83,26 +84,6 @@ def _xml_root(body: bytes) -> etree._Element | None:
         return etree.fromstring(maybe_gunzip(body), _XML)
     except (etree.XMLSyntaxError, ValueError, OSError):
         return None
-
-
-def iso_utc(value: str | None) -> str | None:
-    """A feed or sitemap date as UTC ISO 8601 ("2022-06-06T03:00:00"; a bare date stays a date), None when
-    unreadable. RFC 822 ("Mon, 06 Jun 2022 10:00:00 +0700") and W3C/ISO forms are read."""
-    if not value or not value.strip():
-        return None
-    text = value.strip()
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            return date.fromisoformat(text).isoformat()
-        when = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        try:
-            when = parsedate_to_datetime(text)
-        except (TypeError, ValueError, IndexError):
-            return None
-    if when.tzinfo is not None:
-        when = when.astimezone(UTC).replace(tzinfo=None)
-    return when.isoformat(timespec="seconds")
 
 
 def parse_sitemap(body: bytes, base: str) -> list[Found]:

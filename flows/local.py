@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -13,7 +12,7 @@ from warcio.archiveiterator import ArchiveIterator
 from extractors import clean, extract_facts, facts_to_contract, load_lexicon
 from extractors.language import detect_language
 from flows.errors import WartaError
-from flows.page import PageInput, PageRow, article_text, facts_skipped, now_iso, page_row
+from flows.page import PageInput, PageRow, article_text, facts_skipped, iso_utc, now_iso, page_row
 from flows.settings import Source
 from flows.sites import site_of
 from flows.text import charset_of
@@ -72,17 +71,6 @@ def iter_pages(paths: list[Path], *, source: str = "local", run_id: str | None =
                         path=str(path.resolve()), max_bytes=max_bytes)
 
 
-def _iso(value: str | None) -> str | None:
-    """A WARC-Date as a naive UTC ISO timestamp, or None when it is not a date."""
-    try:
-        when = datetime.fromisoformat((value or "").strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if when.tzinfo is not None:
-        when = when.astimezone(UTC).replace(tzinfo=None)
-    return when.isoformat(timespec="seconds")
-
-
 def _warc_page(rec: Any, path: Path, source: str, run_id: str | None, max_bytes: int,
                offset: int | None = None) -> tuple[PageInput | None, PageRow]:
     """A WARC response record as a PageInput, or None and its `pages` row when it is too large or not HTML.
@@ -93,7 +81,7 @@ def _warc_page(rec: Any, path: Path, source: str, run_id: str | None, max_bytes:
     http = rec.http_headers
     ctype = (http.get_header("Content-Type") or "") if http else ""
     status = http.get_statuscode() if http else None
-    when = _iso(rec.rec_headers.get_header("WARC-Date")) or now_iso()
+    when = iso_utc(rec.rec_headers.get_header("WARC-Date")) or now_iso()
     body = rec.content_stream().read(max_bytes + 1)
     row = page_row(url, source, run_id, fetched_at=when, final_url=url, bytes=len(body),
                    status=int(status) if status and status.isdigit() else None, content_type=ctype,

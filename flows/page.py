@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import re
 import zlib
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any, Required, TypedDict
 from urllib.parse import urlsplit
@@ -92,6 +94,26 @@ def article_id(url: str) -> str:
     parts = urlsplit(url)
     path = parts.path.rstrip("/") or "/"
     return stable_id(f"{parts.netloc.lower()}{path}{'?' + parts.query if parts.query else ''}")
+
+
+def iso_utc(value: str | None) -> str | None:
+    """A feed or sitemap date as UTC ISO 8601 ("2022-06-06T03:00:00"; a bare date stays a date), None when
+    unreadable. RFC 822 ("Mon, 06 Jun 2022 10:00:00 +0700") and W3C/ISO forms are read."""
+    if not value or not value.strip():
+        return None
+    text = value.strip()
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return date.fromisoformat(text).isoformat()
+        when = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            when = parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            return None
+    if when.tzinfo is not None:
+        when = when.astimezone(UTC).replace(tzinfo=None)
+    return when.isoformat(timespec="seconds")
 
 
 def now_iso() -> str:
