@@ -2,8 +2,9 @@
 
 Day-first is the Indonesian order ("Rabu (6/7/2022)" is 6 July). A year alone, a year range
 ("2021-2026") or a bare weekday is not a date. "Kamis (25/4)" has no year: it takes the nearest year
-the text names whose calendar agrees with the weekday (then it counts as stated), else it is resolved
-against the reference date (the publication date) and marked explicit=False.
+the text names whose calendar agrees with the weekday, else it is resolved against the reference date (the
+publication date). Either way it is marked explicit=False: a fact in `date_mentions` that may date an event,
+but not a date the text states (the guidelines' dates name their month and year).
 """
 
 from __future__ import annotations
@@ -162,7 +163,7 @@ def _scan_explicit(c: _Collector) -> None:
 
 def _scan_yearless(c: _Collector, ref_date: date | None) -> None:
     """"Senin (5/1)": the year is the nearest year the text names whose calendar puts that day on that
-    weekday (then the date counts as stated), else the reference date's (then explicit=False)."""
+    weekday, else the reference date's; resolved, never explicit."""
     if "(" not in c.text:
         return
     years: list[tuple[int, int]] | None = None       # read only when the text has a yearless date
@@ -180,7 +181,7 @@ def _scan_yearless(c: _Collector, ref_date: date | None) -> None:
         by_distance = sorted(years, key=lambda py: abs(py[0] - start))
         stated = next((v for _, y in by_distance if (v := _make(y, month, day)) and v.isoweekday() == weekday), None)
         if stated is not None:
-            c.add_day(start, m.end(), stated)
+            c.add_day(start, m.end(), stated, explicit=False)
         elif ref_date is not None:
             c.add_day(start, m.end(), _resolve_yearless(day, month, ref_date), explicit=False)
         else:

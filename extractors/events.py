@@ -134,7 +134,7 @@ def _choose(cands: list[_Candidate], text: str, dates: list[DateMention], lex: L
         lead = [c for c in cands if c.start < len(text) // 3]
         first = next((c for c in lead if re.search(r"[.!?]\s*$", text[c.sentence.start:c.sentence.end])), None) or \
             next(iter(lead), None)
-        days = [d for d in dates if d.precision == "day" and d.explicit]
+        days = [d for d in dates if d.precision == "day"]
         day = next((d for d in days if not _on_a_dateline(text, d, lex)), None) or next(iter(days), None)
         return [_Candidate(first.kind, first.priority, first.start, first.end, first.sentence,
                            day.value if day else None, day.span.start if day else None)] if first else []

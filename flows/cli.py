@@ -10,7 +10,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -270,17 +270,21 @@ def reextract(db: DbOpt = None, format: OutOpt = Out.text, config: ConfigOpt = N
 
 
 @command
-def extract(paths: Annotated[list[Path], typer.Argument(help="Text or HTML files.")],
+def extract(paths: Annotated[list[Path], typer.Argument(help="Text, HTML or gold JSON files, or folders of them.")],
             format: Annotated[ExtractFormat, typer.Option("--format", help="Output format.")] = ExtractFormat.jsonl,
             lang: Annotated[str | None, typer.Option("--lang", help="Language of every input (ISO 639-1), "
                                                      "instead of the one detected; facts are read from 'id' only.")] = None,
+            published: Annotated[datetime | None, typer.Option(
+                "--published", formats=["%Y-%m-%d"],
+                help="Publication date of every input (YYYY-MM-DD): the reference of yearless dates such as "
+                     "'Senin (18/3)'. Default: the page's own date, a gold file's `published`, else the dateline.")] = None,
             ) -> None:
-    """Print the language and facts of text or HTML files as JSON Lines (the eval contract); no database.
+    """Print the language and facts of text, HTML or gold JSON files as JSON Lines (the eval contract); no database.
 
-    Example: warta extract article.txt --format jsonl
+    Example: warta extract article.txt --published 2024-03-12 --format jsonl
     """
     from flows.local import extract as extract_files
-    for row in extract_files(paths, lang=lang):
+    for row in extract_files(paths, lang=lang, published=published.date().isoformat() if published else None):
         sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -9,10 +10,9 @@ from urllib.parse import urlsplit
 
 from warcio.archiveiterator import ArchiveIterator
 
-from extractors import clean, extract_facts, facts_to_contract, load_lexicon
-from extractors.language import detect_language
+from extractors import Lexicon, facts_to_contract, load_lexicon, read_article
 from flows.errors import WartaError
-from flows.page import PageInput, PageRow, article_text, facts_skipped, iso_utc, now_iso, page_row
+from flows.page import PageInput, PageRow, article_text, iso_utc, now_iso, page_row
 from flows.settings import Source
 from flows.sites import site_of
 from flows.text import charset_of
@@ -20,21 +20,27 @@ from flows.text import charset_of
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")
 TEXT_SUFFIXES = (".txt",)
 WARC_SUFFIXES = (".warc", ".warc.gz")
+GOLD_SUFFIXES = (".json",)      # `warta extract` only: an eval gold file (its `text`, `published` and `id`)
 
 
 def _kind(path: Path) -> str | None:
     name = path.name.lower()
-    for kind, suffixes in (("warc", WARC_SUFFIXES), ("html", HTML_SUFFIXES), ("text", TEXT_SUFFIXES)):
+    for kind, suffixes in (("warc", WARC_SUFFIXES), ("html", HTML_SUFFIXES), ("text", TEXT_SUFFIXES),
+                           ("gold", GOLD_SUFFIXES)):
         if name.endswith(suffixes):
             return kind
     return None
 
 
-def iter_files(paths: list[Path]) -> Iterator[Path]:
-    """The files named, and the HTML/text/WARC files inside the directories named (sorted)."""
+def iter_files(paths: list[Path], *, gold: bool = False) -> Iterator[Path]:
+    """The files named, and the HTML/text/WARC files (and gold JSON files, when asked) inside the directories
+    named (sorted)."""
+    def wanted(f: Path) -> bool:
+        kind = _kind(f)
+        return kind is not None and (gold or kind != "gold")
     for p in paths:
         if p.is_dir():
-            yield from sorted(f for f in p.rglob("*") if f.is_file() and _kind(f))
+            yield from sorted(f for f in p.rglob("*") if f.is_file() and wanted(f))
         else:
             yield p        # a missing file is reported by iter_pages, not skipped silently
 
@@ -57,7 +63,7 @@ def iter_pages(paths: list[Path], *, source: str = "local", run_id: str | None =
             if kind == "warc":
                 yield from _warc_pages(path, warc_source or source, run_id, max_bytes, skipped)
                 continue
-            if kind is None:
+            if kind is None or kind == "gold":
                 raise ValueError("not an HTML, text or WARC file")
             size = path.stat().st_size
             if size > max_bytes:
@@ -157,27 +163,52 @@ def warc_pages(records: list[tuple[Path, int, str]], max_bytes: int = 10_000_000
                     yield page
 
 
-def extract(paths: list[Path], *, lang: str | None = None) -> Iterator[dict[str, Any]]:
-    """Facts of text or HTML files in the eval contract shape, with each input's language; no database,
-    no Prefect. Facts are read only from Indonesian text (`lang` overrides the detected language); a file
-    that cannot be read or holds no article gives a row with an `error` and empty facts."""
+def extract(paths: list[Path], *, lang: str | None = None, published: str | None = None) -> Iterator[dict[str, Any]]:
+    """Facts of text, HTML or gold JSON files in the eval contract shape, with each input's language; no database,
+    no Prefect. The recipe is the one ingest uses (extractors.read_article): facts only from Indonesian (`lang`
+    overrides the detected language), yearless dates resolved against the publication date (`published`, else
+    the page's or gold file's own, else the dateline). A file that cannot be read or holds no article gives a
+    row with an `error` and empty facts, in input order."""
     lex = load_lexicon()
-    empty: dict[str, list[Any]] = {"dates": [], "officials": [], "innovations": [], "events": [], "regions": []}
-    skipped: list[PageRow] = []
-    for page in iter_pages(paths, skipped=skipped):
-        source = Path(urlsplit(page.url).path).name
-        try:
-            art = article_text(page)
-            text = clean(art.text, lex).text
-        except Exception as exc:  # one hostile input is one error row, never the end of the others
-            reason = exc.reason if isinstance(exc, WartaError) else f"extract: {type(exc).__name__}"
-            yield {"source": source, "error": f"{reason}: {exc}", **empty}
+    for path in iter_files(paths, gold=True):
+        if _kind(path) == "gold":
+            yield _extract_gold(path, lex, lang=lang, published=published)
             continue
-        language = lang or detect_language(text, lex, declared=art.language).code
-        reason = facts_skipped(language)
-        if reason:
-            yield {"source": source, "language": language, "facts_skipped": reason, **empty}
-        else:
-            yield {"source": source, "language": language, **facts_to_contract(extract_facts(text, lex))}
-    for rec in skipped:
-        yield {"source": Path(urlsplit(rec["url"]).path).name, "error": rec["error"], **empty}
+        skipped: list[PageRow] = []
+        for page in iter_pages([path], skipped=skipped):
+            source = Path(urlsplit(page.url).path).name
+            try:
+                art = article_text(page)
+            except Exception as exc:  # one hostile input is one error row, never the end of the others
+                reason = exc.reason if isinstance(exc, WartaError) else f"extract: {type(exc).__name__}"
+                yield {"source": source, "error": f"{reason}: {exc}", **_EMPTY}
+                continue
+            yield {"source": source, **_contract(art.text, lex, lang=lang, published=published or art.date,
+                                                 declared=art.language)}
+        for rec in skipped:
+            yield {"source": Path(urlsplit(rec["url"]).path).name, "error": rec["error"], **_EMPTY}
+
+
+_EMPTY: dict[str, list[Any]] = {"dates": [], "officials": [], "innovations": [], "events": [], "regions": []}
+
+
+def _contract(text: str, lex: Lexicon, *, lang: str | None, published: str | None,
+              declared: str | None = None) -> dict[str, Any]:
+    reading = read_article(text, lex, published=published, declared_language=declared, language=lang).reading
+    row: dict[str, Any] = {"language": reading.language.code, "published": reading.published}
+    if reading.facts_skipped:
+        return {**row, "facts_skipped": reading.facts_skipped, **_EMPTY}
+    return {**row, **facts_to_contract(reading.facts)}
+
+
+def _extract_gold(path: Path, lex: Lexicon, *, lang: str | None, published: str | None) -> dict[str, Any]:
+    """A gold file of ../shared/eval: its text, read with its own `published` date unless one is given."""
+    try:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(gold, dict) or not isinstance(gold.get("text"), str):
+            raise ValueError("no 'text' field")
+    except (OSError, ValueError) as exc:
+        return {"source": path.name, "error": f"input: not a gold file: {exc}", **_EMPTY}
+    ident = {"id": gold["id"]} if isinstance(gold.get("id"), str) else {}
+    return {**ident, "source": path.name,
+            **_contract(gold["text"], lex, lang=lang, published=published or gold.get("published"))}

@@ -20,8 +20,6 @@ from urllib.parse import urlsplit
 from flows.errors import ExtractError
 from flows.text import ArticleText, decode_html, html_to_article
 
-FACT_LANGUAGES = ("id",)       # the extractors read Indonesian; other languages are stored without facts
-
 
 class PageRow(TypedDict, total=False):
     """One row of `pages` (sql/001_core.sql, sql/006): what became of one URL or file in one run. Every
@@ -127,8 +125,3 @@ def article_text(page: PageInput) -> ArticleText:
         first = next((ln.strip() for ln in decoded.splitlines() if ln.strip()), None)
         return ArticleText(None, first, None, None, None, None, decoded)
     return html_to_article(decoded, page.url)
-
-
-def facts_skipped(language: str) -> str | None:
-    """The recorded reason an article gets no facts, None when it does."""
-    return None if language in FACT_LANGUAGES else f"language: {language}"

@@ -9,15 +9,13 @@ near-duplicates, boilerplate and run counts.
 from __future__ import annotations
 
 import logging
-import re
 import signal
 import threading
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
-from datetime import date
+from dataclasses import dataclass, field
 from itertools import groupby
 from multiprocessing import get_context
 from typing import Any
@@ -26,14 +24,13 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from extractors import EXTRACTOR_VERSION, clean, extract_facts, find_dates, load_lexicon
-from extractors.language import detect_language
+from extractors import EXTRACTOR_VERSION, Facts, load_lexicon, read_article, read_facts
 from extractors.near_duplicates import NearDupIndex, Sketch, sketch
 from extractors.paragraphs import Paragraph, boilerplate_positions
 from flows import store
 from flows.batch import ExtractedBatch, Rows
 from flows.errors import Cancelled, ExtractError, WartaError
-from flows.page import PageInput, article_id, article_text, facts_skipped, now_iso, stable_id
+from flows.page import PageInput, article_id, article_text, now_iso, stable_id
 from flows.tables import FACT_MENTIONS, FACTS
 
 log = logging.getLogger(__name__)
@@ -41,29 +38,18 @@ log = logging.getLogger(__name__)
 BOILERPLATE_MIN_STORIES = 3   # a paragraph in 3+ distinct stories of one source is that source's boilerplate
 
 
-def _published(meta_date: str | None, text: str) -> str | None:
-    """Metadata date, else the dateline: the first explicit day date in the opening paragraphs."""
-    if meta_date and re.match(r"^\d{4}-\d{2}-\d{2}", meta_date):
-        return meta_date[:10]
-    lead = "\n".join(text.split("\n")[:6])
-    days = [d for d in find_dates(lead, load_lexicon()) if d.precision == "day"]
-    return days[0].value if days else None
-
-
 def _paragraph_at(starts: list[int], positions: list[int], offset: int) -> int | None:
     i = bisect_right(starts, offset) - 1
     return positions[i] if i >= 0 else None
 
 
-def _fact_rows(aid: str, text: str, kept: list[Paragraph], published: str | None) -> Rows:
-    lex = load_lexicon()
+def _fact_rows(aid: str, kept: list[Paragraph], facts: Facts) -> Rows:
+    """The fact rows of one article, each with the kept paragraph its span starts in."""
     starts, positions, pos = [], [], 0
     for p in kept:
         starts.append(pos)
         positions.append(p.position)
         pos += len(p.text) + 1
-    ref = date.fromisoformat(published) if published else None
-    facts = extract_facts(text, lex, ref_date=ref)
     para = lambda s: _paragraph_at(starts, positions, s.start)  # noqa: E731
     subject = {r.code for r in facts.region_list}
     main = facts.region_list[0] if facts.region_list else None
@@ -102,10 +88,6 @@ def _fact_rows(aid: str, text: str, kept: list[Paragraph], published: str | None
     return rows
 
 
-def _no_fact_rows() -> Rows:
-    return {t: [] for t in FACTS}
-
-
 def process_page(page: PageInput, boilerplate: frozenset[str] = frozenset()) -> Rows:
     """All rows one page yields; an unusable page yields only its `pages` row, with the reason."""
     row = page.row()
@@ -113,34 +95,27 @@ def process_page(page: PageInput, boilerplate: frozenset[str] = frozenset()) -> 
         art = article_text(page)
     except WartaError as exc:
         return {"pages": [page.row(outcome="skipped", error=f"{exc.reason}: {exc}")]}
-    lex = load_lexicon()
-    cleaned = clean(art.text, lex)
-    dropped = boilerplate_positions([(p.position, p.text, p.hash in boilerplate) for p in cleaned.paragraphs if p.kept])
-    paragraphs = [replace(p, is_boilerplate=True, kind="boilerplate") if p.position in dropped else p
-                  for p in cleaned.paragraphs]
-    kept = [p for p in paragraphs if p.kept]
-    text = "\n".join(p.text for p in kept)
+    article = read_article(art.text, load_lexicon(), published=art.date, declared_language=art.language,
+                           boilerplate=boilerplate)
+    text, reading = article.text, article.reading
     if not text.strip():
         return {"pages": [page.row(outcome="skipped", error="extract: only furniture")]}
     url = art.url if art.url and art.url.startswith("http") else page.url
     aid = article_id(url)
-    published = _published(art.date, text)
-    content_hash = stable_id(cleaned.text)   # before boilerplate removal: stable whatever the corpus has taught us
-    language = detect_language(text, lex, declared=art.language)
-    skipped = facts_skipped(language.code)
-    rows = _fact_rows(aid, text, kept, published) if skipped is None else _no_fact_rows()
+    content_hash = stable_id(article.cleaned_text)   # before boilerplate removal: stable whatever the corpus has taught us
+    rows = _fact_rows(aid, article.kept, reading.facts)
     rows["articles"] = [{
         "article_id": aid, "url": url, "source": page.source, "title": art.title,
-        "author": art.author or (cleaned.bylines[0] if cleaned.bylines else None), "sitename": art.sitename,
-        "published_at": published, "language": language.code, "language_declared": art.language,
-        "facts_skipped": skipped, "text": text, "content_hash": content_hash,
+        "author": art.author or (article.bylines[0] if article.bylines else None), "sitename": art.sitename,
+        "published_at": reading.published, "language": reading.language.code, "language_declared": art.language,
+        "facts_skipped": reading.facts_skipped, "text": text, "content_hash": content_hash,
         "duplicate_of": None, "extractor_version": EXTRACTOR_VERSION, "first_seen": page.fetched_at,
         "fetched_at": page.fetched_at, "run_id": row.get("run_id"), "page_url": page.url,
         "warc_file": row.get("warc_file"), "warc_offset": row.get("warc_offset"),
     }]
     rows["paragraphs"] = [{"article_id": aid, "position": p.position, "text": p.text, "hash": p.hash,
                            "is_furniture": p.is_furniture, "is_repeat": p.is_repeat,
-                           "is_boilerplate": p.is_boilerplate, "kind": p.kind} for p in paragraphs]
+                           "is_boilerplate": p.is_boilerplate, "kind": p.kind} for p in article.paragraphs]
     sk = sketch(text)
     rows["article_minhash"] = [{"article_id": aid, "signature": sk.signature, "shingles": sk.shingles}]
     rows["pages"] = [page.row(outcome="article", content_hash=content_hash)]
@@ -444,12 +419,13 @@ class Loader:
                 "AND NOT (is_furniture OR is_repeat OR is_boilerplate) ORDER BY article_id, position", [ids]).fetchall():
             paras.setdefault(aid, []).append(Paragraph(pos, text, h))
         tables: Rows = {"articles": []}
+        lex = load_lexicon()
         for art in articles:
             kept = paras.get(art["article_id"], [])
             art["text"] = "\n".join(p.text for p in kept)
             published = art["published_at"].isoformat() if art["published_at"] else None
-            facts = _fact_rows(art["article_id"], art["text"], kept, published) if art.get("facts_skipped") is None \
-                else _no_fact_rows()
+            reading = read_facts(art["text"], lex, published=published, language=art["language"])
+            facts = _fact_rows(art["article_id"], kept, reading.facts)
             for table, items in facts.items():
                 tables.setdefault(table, []).extend(items)
             tables["articles"].append(art)

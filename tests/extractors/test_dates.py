@@ -54,6 +54,6 @@ def test_a_list_of_days_and_a_range_of_months(lex):
     assert [d.value for d in find_dates(text, lex)] == ["2024-11-10", "2024-11-17", "2025-01", "2025-07"]
 
 
-def test_a_yearless_day_takes_the_year_its_weekday_confirms(lex):
+def test_a_yearless_day_takes_the_year_its_weekday_confirms_and_stays_resolved(lex):
     text = "Rapat paripurna Tahun 2023 digelar di Gedung DPRD, Selasa (10/10)."
-    assert [(d.value, d.explicit) for d in find_dates(text, lex)] == [("2023-10-10", True)]
+    assert [(d.value, d.explicit) for d in find_dates(text, lex)] == [("2023-10-10", False)]

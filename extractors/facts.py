@@ -1,0 +1,75 @@
+"""All facts of one kept article text, in one pass of the lexicons' automaton over it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from functools import cache
+
+from extractors import events, innovations, officials, regions
+from extractors.dates import find_dates
+from extractors.events import find_events
+from extractors.innovations import find_innovations
+from extractors.lexicon import Lexicon
+from extractors.model import Facts, Official, Region, RegionMention
+from extractors.officials import find_officials
+from extractors.regions import article_regions, find_regions
+from extractors.wordscan import WordScan
+
+
+def main_region(mentions: list[RegionMention]) -> Region | None:
+    """The kabupaten/kota whose government acts most, else the most-mentioned province."""
+    strong = Counter(m.region for m in mentions if m.strong)
+    for levels in (("regency", "city"), ("province",)):
+        fitting = [r for r in strong if r.level in levels]
+        if fitting:
+            return max(fitting, key=lambda r: (strong[r], -_first(r, mentions)))
+    weak = Counter(m.region for m in mentions)
+    return max(weak, key=lambda r: (weak[r], -_first(r, mentions))) if weak else None
+
+
+def _first(region: Region, mentions: list[RegionMention]) -> int:
+    return min(m.span.start for m in mentions if m.region == region)
+
+
+def _names_a_person(name: str, officials: list[Official]) -> bool:
+    """An 'innovation' that is the name of an official of the same text is that person."""
+    words = set(name.casefold().split())
+    return any(words <= set(o.name.casefold().split()) for o in officials)
+
+
+@cache
+def _scanner(lex: Lexicon) -> WordScan:
+    """Region names, titles, event triggers and innovation cues in one automaton: a text is read once."""
+    return WordScan({m.SCAN_KIND: m.scan_phrases(lex) for m in (regions, officials, events, innovations)})
+
+
+def extract_facts(text: str, lex: Lexicon, *, ref_date: date | None = None) -> Facts:
+    """All facts of one cleaned article text."""
+    hits = _scanner(lex).scan(text)
+    mentions = find_regions(text, lex, hits=hits)
+    people = find_officials(text, lex, default_region=main_region(mentions), hits=hits)
+    dates = find_dates(text, lex, ref_date=ref_date)
+    return Facts(
+        dates=tuple(dates),
+        officials=tuple(people),
+        innovations=tuple(i for i in find_innovations(text, lex, hits=hits) if not _names_a_person(i.name, people)),
+        events=tuple(find_events(text, lex, dates=dates, officials=people, hits=hits)),
+        regions=tuple(mentions),
+        region_list=tuple(article_regions(mentions, people)),
+    )
+
+
+def facts_to_contract(facts: Facts) -> dict[str, list[object]]:
+    """The JSON shape of ../shared/eval/README.md (without id/source)."""
+    return {
+        "dates": facts.explicit_dates(),
+        "officials": [{"name": o.name, "title": o.title, "region": o.region.name if o.region else None}
+                      for o in facts.officials],
+        "innovations": [{"name": i.name, "expansion": i.expansion, "sector": i.sector, "agency": i.agency}
+                        for i in facts.innovations],
+        "events": [{"date": e.date, "kind": e.kind, "name": e.name, "location": e.location,
+                    "participants": e.participants, "opened_by": e.opened_by}
+                   for e in facts.events if e.date],
+        "regions": [r.name for r in facts.region_list],
+    }
