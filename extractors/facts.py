@@ -6,7 +6,7 @@ from collections import Counter
 from datetime import date
 from functools import cache
 
-from extractors import events, innovations, officials, regions
+from extractors import events, innovation_choice, innovations, officials, region_choice, regions
 from extractors.dates import find_dates
 from extractors.events import find_events
 from extractors.innovations import find_innovations
@@ -50,13 +50,21 @@ def extract_facts(text: str, lex: Lexicon, *, ref_date: date | None = None) -> F
     mentions = find_regions(text, lex, hits=hits)
     people = find_officials(text, lex, default_region=main_region(mentions), hits=hits)
     dates = find_dates(text, lex, ref_date=ref_date)
+    found = find_innovations(text, lex, hits=hits)
+    if model := lex.models.get(innovation_choice.MODEL):
+        found = innovation_choice.choose(text, lex, model, found, people, hits)
+    about = article_regions(mentions, people)
+    scores: dict[Region, float] = {}
+    if model := lex.models.get(region_choice.MODEL):
+        about, scores = region_choice.choose(text, mentions, people, about, main_region(mentions), model)
     return Facts(
         dates=tuple(dates),
         officials=tuple(people),
-        innovations=tuple(i for i in find_innovations(text, lex, hits=hits) if not _names_a_person(i.name, people)),
+        innovations=tuple(i for i in found if not _names_a_person(i.name, people)),
         events=tuple(find_events(text, lex, dates=dates, officials=people, hits=hits)),
         regions=tuple(mentions),
-        region_list=tuple(article_regions(mentions, people)),
+        region_list=tuple(about),
+        region_scores=tuple(scores.items()),
     )
 
 
@@ -66,8 +74,8 @@ def facts_to_contract(facts: Facts) -> dict[str, list[object]]:
         "dates": facts.explicit_dates(),
         "officials": [{"name": o.name, "title": o.title, "region": o.region.name if o.region else None}
                       for o in facts.officials],
-        "innovations": [{"name": i.name, "expansion": i.expansion, "sector": i.sector, "agency": i.agency}
-                        for i in facts.innovations],
+        "innovations": [{"name": i.name, "expansion": i.expansion, "sector": i.sector, "agency": i.agency,
+                         **({"confidence": i.confidence} if i.confidence is not None else {})} for i in facts.innovations],
         "events": [{"date": e.date, "kind": e.kind, "name": e.name, "location": e.location,
                     "participants": e.participants, "opened_by": e.opened_by}
                    for e in facts.events if e.date],

@@ -698,6 +698,16 @@ def _scan(text: str, lex: Lexicon, pats: _Patterns, hits: Hits | None) -> tuple[
     return cues, vias, markers
 
 
+def about_innovations(text: str, lex: Lexicon) -> bool:
+    """A text without any innovation topic word names no innovation (ordinary news)."""
+    return _patterns(lex).topic.search(text) is not None
+
+
+def cue_spans(text: str, lex: Lexicon, hits: Hits | None = None) -> tuple[Spans, Spans, Spans]:
+    """Cue words, via words and list markers of a text (see `_scan`)."""
+    return _scan(text, lex, _patterns(lex), hits)
+
+
 def find_innovations(text: str, lex: Lexicon, *, hits: Hits | None = None) -> list[Innovation]:
     """Each innovation once, in order of first mention."""
     pats = _patterns(lex)
@@ -713,6 +723,28 @@ def find_innovations(text: str, lex: Lexicon, *, hits: Hits | None = None) -> li
     return [Innovation(i.name, i.expansion or (_long_form(spelled[i.name]) if i.name in spelled else None), i.span,
                        _sector(text, i, lex), _agency(text, i, lex, pats))
             for i in merged if not any(a <= i.span.start < b for a, b in inside)]
+
+
+def described(text: str, lex: Lexicon, inv: Innovation, *, confidence: float | None = None) -> Innovation:
+    """An innovation with its long form, sector and agency read around it (those it has are kept)."""
+    pats = _patterns(lex)
+    expansion = inv.expansion or _expansion_around(text, inv, lex, pats)
+    return Innovation(inv.name, expansion, inv.span, inv.sector or _sector(text, inv, lex),
+                      inv.agency or _agency(text, inv, lex, pats), confidence)
+
+
+def _expansion_around(text: str, inv: Innovation, lex: Lexicon, pats: _Patterns) -> str | None:
+    """"NAME (Long Form)", "Long Form (NAME)" or "NAME, singkatan dari ...": the long form the letters spell."""
+    after = _PAREN_AFTER.match(text, inv.span.end)
+    if after and len(_words(after.group(1))) >= 2 and abbreviates(inv.name, after.group(1)) \
+            and not _excluded(after.group(1), lex, expansion=True):
+        return after.group(1).strip()
+    if text[inv.span.start - 1:inv.span.start] == "(" and text[inv.span.end:inv.span.end + 1] == ")":
+        long = _long_before(text, inv.span.start - 1, inv.name, lex)
+        if long and not _excluded(long[1], lex, expansion=True):
+            return _strip_cue(long[1], lex)
+    spelled = pats.spelled_out.match(text, inv.span.end)
+    return _long_form(spelled) if spelled else None
 
 
 def _long_form(m: re.Match[str]) -> str:

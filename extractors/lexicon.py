@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from extractors.learned import ModelSet
 from extractors.model import EVENT_KINDS, Region
 
 
@@ -116,6 +117,7 @@ class Lexicon:
     innovation_topic: tuple[str, ...]       # a text without any of these words names no innovation
     language_markers: dict[str, str]        # function word -> id | ms | both (extractors/language.py)
     grammar: dict[str, tuple[str, ...]]     # role -> function words the patterns are built from (grammar.tsv)
+    models: ModelSet                        # the learned classifiers (data/models beside the lexicons; none: rules only)
 
 
 def _load_regions() -> dict[str, Region]:
@@ -158,8 +160,11 @@ def _event_triggers(path: Path) -> dict[str, tuple[str, int]]:
 
 
 @cache
-def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
+def load_lexicon(directory: Path = LEXICON_DIR, models: Path | None = None) -> Lexicon:
+    """The lexicons of `directory` and the models of `models` (default: the `models` folder beside it, when
+    there is one)."""
     d = Path(directory)
+    model_dir = models if models is not None else d.parent / "models"
 
     def col(name: str) -> list[str]:
         return [r[0] for r in read_tsv(d / name)]
@@ -202,4 +207,5 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         innovation_topic=tuple(col("innovation_topic.tsv")),
         language_markers=kv("language_markers.tsv"),
         grammar=_grammar(d / "grammar.tsv"),
+        models=ModelSet(model_dir if model_dir.is_dir() else None),
     )

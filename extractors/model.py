@@ -67,6 +67,7 @@ class Innovation:
     span: Span
     sector: str | None = None
     agency: str | None = None        # the public body that runs it, when the text says ("dari Dinas Kesehatan")
+    confidence: float | None = None  # the classifier's probability that it is an innovation (None: rules only)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +92,7 @@ class Facts:
     events: tuple[Event, ...] = ()
     regions: tuple[RegionMention, ...] = ()
     region_list: tuple[Region, ...] = field(default=())   # the regions the article is about, in order
+    region_scores: tuple[tuple[Region, float], ...] = ()   # each named region's probability of being one of them
 
     def explicit_dates(self) -> list[str]:
         seen: dict[str, None] = {}

@@ -12,7 +12,7 @@ position, no overlaps.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import ahocorasick
@@ -49,9 +49,13 @@ class Hits:
     text: str
     raw: Mapping[str, list[tuple[int, int, Any]]]
     joiners: Mapping[str, str]
+    _selected: dict[str, list[Match]] = field(default_factory=dict, compare=False, repr=False)
 
     def of(self, kind: str) -> list[Match]:
-        return _select(self.text, self.raw.get(kind, ()), self.joiners[kind])
+        """The kind's whole-word matches (selected once per text and kind; callers must not change the list)."""
+        if kind not in self._selected:
+            self._selected[kind] = _select(self.text, self.raw.get(kind, ()), self.joiners[kind])
+        return self._selected[kind]
 
 
 class WordScan:

@@ -289,6 +289,22 @@ def extract(paths: Annotated[list[Path], typer.Argument(help="Text, HTML or gold
 
 
 @command
+def train(gold: Annotated[Path | None, typer.Option("--gold", help="Folder of gold JSON articles "
+                                                   "(default: ../shared/eval/dev beside the checkout).")] = None,
+          out: Annotated[Path | None, typer.Option("--out", help="Where the models go (default: data/models).")] = None,
+          ) -> None:
+    """Fit the learned parts of extraction (innovation and region classifiers) on gold articles.
+
+    Example: warta train --gold ../shared/eval/dev --out data/models
+    """
+    from flows import train as training
+    card = training.train(gold or training.DEFAULT_GOLD, out or training.MODEL_DIR)
+    for name, entry in card.items():
+        console.print(f"{name}: {entry['articles']} articles, examples {entry['labels']}, threshold {entry['threshold']}",
+                      markup=False, highlight=False)
+
+
+@command
 def status(db: DbOpt = None, limit: int = 10, format: OutOpt = Out.text, config: ConfigOpt = None) -> None:
     """Show the last runs, and the sources failing several runs in a row.
 

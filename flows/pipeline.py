@@ -52,6 +52,7 @@ def _fact_rows(aid: str, kept: list[Paragraph], facts: Facts) -> Rows:
         pos += len(p.text) + 1
     para = lambda s: _paragraph_at(starts, positions, s.start)  # noqa: E731
     subject = {r.code for r in facts.region_list}
+    scores = {r.code: p for r, p in facts.region_scores}
     main = facts.region_list[0] if facts.region_list else None
     v = {"extractor_version": EXTRACTOR_VERSION}
     rows: Rows = {
@@ -60,7 +61,8 @@ def _fact_rows(aid: str, kept: list[Paragraph], facts: Facts) -> Rows:
                            "weekday_mismatch": d.weekday_mismatch, "surface": d.surface, "paragraph": para(d.span),
                            "span_start": d.span.start, "span_end": d.span.end, **v} for d in facts.dates],
         "region_mentions": [{"article_id": aid, "region_code": m.region.code, "surface": m.surface, "strong": m.strong,
-                             "is_subject": m.region.code in subject, "paragraph": para(m.span),
+                             "is_subject": m.region.code in subject, "subject_confidence": scores.get(m.region.code),
+                             "paragraph": para(m.span),
                              "span_start": m.span.start, "span_end": m.span.end} for m in facts.regions],
         "officials": [], "official_mentions": [], "innovations": [], "innovation_mentions": [],
         "events": [{"article_id": aid, "event_no": i, "kind": e.kind, "name": e.name, "date": e.date,
@@ -83,7 +85,7 @@ def _fact_rows(aid: str, kept: list[Paragraph], facts: Facts) -> Rows:
         rows["innovation_mentions"].append({
             "article_id": aid, "innovation_id": iid, "name": inv.name, "expansion": inv.expansion,
             "sector": inv.sector, "agency": inv.agency, "region": main.name if main else None,
-            "region_code": main.code if main else None,
+            "region_code": main.code if main else None, "confidence": inv.confidence,
             "paragraph": para(inv.span), "span_start": inv.span.start, "span_end": inv.span.end, **v})
     return rows
 

@@ -46,3 +46,14 @@ def demo_db(tmp_path_factory) -> Path:
 def _quiet_prefect() -> None:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("DO_NOT_TRACK", "1")
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """The sealed set's aggregate table (../shared/eval/sealed), scored with the shipped models: the team's
+    estimate of unseen news. Printed, never asserted on, never itemised."""
+    from tests.eval_gate import SCORE, SEALED, gold_cases, predict, score
+    sealed = gold_cases(SEALED) if SEALED.is_dir() else []
+    if not (sealed and SCORE.exists()) or getattr(terminalreporter.config, "workerinput", None) is not None:
+        return
+    terminalreporter.section("sealed set (aggregate only)")
+    terminalreporter.write_line(score(sealed, predict(sealed, load_lexicon()))[1].rstrip())

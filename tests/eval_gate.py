@@ -3,15 +3,15 @@
 Used by tests/extractors/test_golden_eval.py (floors) and bench/eval_dev.py (in-sample and k-fold tables).
 The gold files are read at run time from ../shared and never copied into the repository.
 
-Cross-validation: the articles are dealt into k folds by a stable hash of their id; for each fold the
-corpus-level components are fitted on the other folds only (`fit`), then the fold is predicted and
-scored. The folds' predictions are pooled and scored once, so the table reads like the in-sample one.
+Cross-validation: the four shared folds (../shared/eval/folds.json); for each fold the learned components
+are fitted on the other folds only (`fit`, flows/train.py), then the fold is predicted and scored. The
+folds' predictions are pooled and scored once, so the table reads like the in-sample one. The sealed set
+(../shared/eval/sealed) is only ever scored as a whole: its aggregate table, never its items.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import importlib.util
 import io
 import json
@@ -21,11 +21,14 @@ from pathlib import Path
 from types import ModuleType
 
 from extractors import Lexicon, facts_to_contract, load_lexicon, read_article
+from flows.train import fitted_lexicon, read_folds, rules_only
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 DEV = SHARED / "eval" / "dev"
 SCORE = SHARED / "eval" / "score.py"
+SEALED = SHARED / "eval" / "sealed"
+FOLDS = SHARED / "eval" / "folds.json"
 FIELDS = ("dates", "officials", "innovations", "events", "regions")
 
 
@@ -72,17 +75,24 @@ def f1_table(text: str) -> dict[str, float]:
     return {r[0]: float(r[3]) for r in rows if r and r[0] in FIELDS}
 
 
-def fold_of(case_id: str, k: int) -> int:
-    return int(hashlib.sha256(case_id.encode()).hexdigest(), 16) % k
+def folds() -> dict[str, int]:
+    """The shared four folds (../shared/eval/folds.json): every dev article's fold."""
+    return read_folds(FOLDS) if FOLDS.exists() else {}
 
 
-def cross_validated(cases: list[dict], k: int = 5,
-                    fit: Callable[[list[dict]], Lexicon] | None = None) -> list[dict]:
-    """Predictions for every case made by a lexicon fitted without the case's fold."""
-    fit = fit or (lambda _train: load_lexicon())
+def cross_validated(cases: list[dict], fold_of: dict[str, int] | None = None,
+                    fit: Callable[[list[dict]], Lexicon] = fitted_lexicon) -> list[dict]:
+    """Predictions for every case made by models fitted on the other folds only (`fit`: the cases -> a lexicon
+    with their models; `rules_lexicon` gives the rules alone)."""
+    fold_of = fold_of if fold_of is not None else folds()
     out: list[dict] = []
-    for fold in range(k):
-        train = [c for c in cases if fold_of(c["id"], k) != fold]
-        test = [c for c in cases if fold_of(c["id"], k) == fold]
+    for fold in sorted(set(fold_of[c["id"]] for c in cases)):
+        train = [c for c in cases if fold_of[c["id"]] != fold]
+        test = [c for c in cases if fold_of[c["id"]] == fold]
         out += predict(test, fit(train))
     return out
+
+
+def rules_lexicon(_train: list[dict]) -> Lexicon:
+    """The rules alone, whatever the training cases (the baseline of every table)."""
+    return rules_only(load_lexicon())
