@@ -230,6 +230,31 @@ def _merged(events: list[Event]) -> list[Event]:
     return [e if e.location or e.date not in venue else replace(e, location=venue[e.date]) for e in out.values()]
 
 
+def sentences(text: str) -> list[Span]:
+    """The sentence spans events are read in."""
+    return _sentences(text)
+
+
+def triggers(text: str, lex: Lexicon) -> list[tuple[int, int, tuple[str, int]]]:
+    """Every trigger word of the text: (start, end, (kind, priority))."""
+    return _patterns(lex).trigger.find(text)
+
+
+_WORD_AT = re.compile(r"\S+")
+
+
+def event_at(text: str, lex: Lexicon, kind: str, date: DateMention, officials: list[Official] = (),  # type: ignore[assignment]
+             *, confidence: float | None = None) -> Event:
+    """An event of `kind` on `date`, described from the sentence the date stands in (its opening words as the
+    name, the venue and opener read as for a trigger's event)."""
+    spans = _sentences(text)
+    sentence = next((s for s in spans if s.start <= date.span.start < s.end), Span(date.span.start, date.span.end))
+    first = _WORD_AT.search(text, sentence.start, sentence.end)
+    start, end = (first.start(), first.end()) if first else (date.span.start, date.span.end)
+    cand = _Candidate(kind, 0, start, end, sentence, date.value, date.span.start)
+    return replace(_describe(cand, text, spans, list(officials), _patterns(lex), lex, 0), confidence=confidence)
+
+
 def find_events(text: str, lex: Lexicon, *, dates: list[DateMention],
                 officials: list[Official] = (), hits: Hits | None = None) -> list[Event]:  # type: ignore[assignment]
     """The events of an article, main event first."""

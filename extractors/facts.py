@@ -6,7 +6,7 @@ from collections import Counter
 from datetime import date
 from functools import cache
 
-from extractors import events, innovation_choice, innovations, officials, region_choice, regions
+from extractors import event_choice, events, innovation_choice, innovations, officials, region_choice, regions
 from extractors.dates import find_dates
 from extractors.events import find_events
 from extractors.innovations import find_innovations
@@ -53,6 +53,9 @@ def extract_facts(text: str, lex: Lexicon, *, ref_date: date | None = None) -> F
     found = find_innovations(text, lex, hits=hits)
     if model := lex.models.get(innovation_choice.MODEL):
         found = innovation_choice.choose(text, lex, model, found, people, hits)
+    happened = find_events(text, lex, dates=dates, officials=people, hits=hits)
+    if model := lex.models.get(event_choice.MODEL):
+        happened = event_choice.choose(text, lex, model, happened, dates, people, hits)
     about = article_regions(mentions, people)
     scores: dict[Region, float] = {}
     if model := lex.models.get(region_choice.MODEL):
@@ -61,7 +64,7 @@ def extract_facts(text: str, lex: Lexicon, *, ref_date: date | None = None) -> F
         dates=tuple(dates),
         officials=tuple(people),
         innovations=tuple(i for i in found if not _names_a_person(i.name, people)),
-        events=tuple(find_events(text, lex, dates=dates, officials=people, hits=hits)),
+        events=tuple(happened),
         regions=tuple(mentions),
         region_list=tuple(about),
         region_scores=tuple(scores.items()),
@@ -77,7 +80,8 @@ def facts_to_contract(facts: Facts) -> dict[str, list[object]]:
         "innovations": [{"name": i.name, "expansion": i.expansion, "sector": i.sector, "agency": i.agency,
                          **({"confidence": i.confidence} if i.confidence is not None else {})} for i in facts.innovations],
         "events": [{"date": e.date, "kind": e.kind, "name": e.name, "location": e.location,
-                    "participants": e.participants, "opened_by": e.opened_by}
+                    "participants": e.participants, "opened_by": e.opened_by,
+                    **({"confidence": e.confidence} if e.confidence is not None else {})}
                    for e in facts.events if e.date],
         "regions": [r.name for r in facts.region_list],
     }
