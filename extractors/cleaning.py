@@ -14,6 +14,8 @@ from extractors.lexicon import Lexicon, words_of
 from extractors.paragraphs import Paragraph, mark_repeats, split_paragraphs
 
 _STORY_WORDS = 25        # a paragraph this long after a tail marker means the story goes on
+_SENTENCE_WORDS = 12     # ... and so does a shorter one that ends as a sentence (related headlines do not)
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]*$")
 _HEADER_WORDS = 4        # short lines before the first story paragraph are site header
 
 
@@ -55,7 +57,9 @@ def _words(text: str) -> int:
 
 
 def _is_story(text: str) -> bool:
-    return _words(text) >= _STORY_WORDS
+    """Story text, not a tail's related headline or link: long, or a whole sentence of some length."""
+    n = _words(text)
+    return n >= _STORY_WORDS or (n >= _SENTENCE_WORDS and _SENTENCE_END.search(text) is not None)
 
 
 def _flag(p: Paragraph, kind: str) -> Paragraph:

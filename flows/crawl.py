@@ -28,11 +28,11 @@ from flows.discover import (
     Found,
     clean_url,
     feed_links,
-    looks_like_trap,
     page_links,
     parse_feed,
     parse_sitemap,
     parse_wp_posts,
+    trap_reason,
 )
 from flows.errors import FetchError, NotHtml
 from flows.http import Client, Response
@@ -68,6 +68,7 @@ class Known:
     last_fetch: str          # ISO timestamp of the latest successful fetch
     first_fetch: str         # ISO timestamp of the first one (the article's age, as far as we know)
     gone: bool = False       # the latest answer was 404/410: taken down
+    source: str | None = None   # the source that fetched it last (--recheck asks all of a source's URLs)
 
 
 Emit = Callable[[PageInput], Awaitable[None]]
@@ -126,15 +127,34 @@ class WarcArchive:
         self._fh.close()
 
 
-def _wanted(url: str, source: Source, settings: CrawlSettings, site: str, *, pattern: bool = True) -> bool:
+def _unwanted(url: str, source: Source, settings: CrawlSettings, site: str, *, pattern: bool = True) -> str | None:
+    """Why a discovered URL is not fetched (the reason recorded for it), None when it is wanted."""
     parts = urlsplit(url)
-    if len(url) > settings.max_url_length or site_of(parts.hostname or "") != site:
-        return False
-    if looks_like_trap(url):
-        return False
+    if len(url) > settings.max_url_length:
+        return f"too-long: URL longer than {settings.max_url_length} characters"
+    if site_of(parts.hostname or "") != site:
+        return f"offsite: {parts.hostname} is not {site}"
+    if reason := trap_reason(url):
+        return reason
     if pattern and source.url_pattern and not re.search(source.url_pattern, url):
-        return False
-    return not (source.topic and source.topic.lower() not in url.lower())
+        return "filtered: url_pattern"
+    if source.topic and source.topic.lower() not in url.lower():
+        return "filtered: topic"
+    return None
+
+
+#: reasons recorded as a `pages` row per URL; the others (a configured filter, --since, the page budget) are
+#: counted per reason in the run's details, since they concern thousands of a site's URLs every run
+RECORDED_DROPS = ("too-long", "offsite", "trap")
+
+
+@dataclass
+class Discovery:
+    """What discovery found: the URLs to fetch (newest first, within the budget) and those it left, with why."""
+
+    urls: list[Found] = field(default_factory=list)
+    dropped: list[tuple[str, str]] = field(default_factory=list)    # (url, reason) of RECORDED_DROPS
+    counts: Counter[str] = field(default_factory=Counter)            # every drop, by reason
 
 
 async def _try(client: Client, url: str, site: str) -> Response | None:
@@ -146,8 +166,8 @@ async def _try(client: Client, url: str, site: str) -> Response | None:
     return r if r.status == 200 else None
 
 
-async def discover(client: Client, source: Source, settings: CrawlSettings) -> list[Found]:
-    """Article URLs of a source, newest first, within its page budget."""
+async def discover(client: Client, source: Source, settings: CrawlSettings) -> Discovery:
+    """Article URLs of a source, newest first, within its page budget, and the ones left out with a reason."""
     base, site = source.base_url, site_of(urlsplit(source.base_url).hostname or "")
     sitemaps: list[str] = list(source.sitemaps)
     feeds: list[str] = list(source.feeds)
@@ -183,21 +203,39 @@ async def discover(client: Client, source: Source, settings: CrawlSettings) -> l
         api = clean_url(f"/wp-json/wp/v2/posts?{query}", base)
         r = await _try(client, api, site) if api else None
         found += [replace(f, via="wp-json") for f in parse_wp_posts(r.body, base)] if r else []
+    out = Discovery()
     if not found:
-        found = [replace(f, via="listing") for f in await _listing_links(client, source, site, settings)]
+        listed, out.dropped = await _listing_links(client, source, site, settings)
+        found = [replace(f, via="listing") for f in listed]
+        out.counts.update(reason.split(":", 1)[0] for _, reason in out.dropped)
     since = settings.since.isoformat() if settings.since else ""
     unique: dict[str, Found] = {}        # the first method that found a URL keeps it (sitemap before feed)
     for f in found:
-        if _wanted(f.url, source, settings, site) and (f.lastmod or "9999") >= since:
-            unique.setdefault(f.url, f)
+        if f.url in unique:
+            continue
+        reason = _unwanted(f.url, source, settings, site) or (
+            f"since: dated {f.lastmod[:10]}, before {since}" if since and f.lastmod and f.lastmod < since else None)
+        if reason is None:
+            unique[f.url] = f
+            continue
+        kind = reason.split(":", 1)[0]
+        out.counts[kind] += 1
+        if kind in RECORDED_DROPS:
+            out.dropped.append((f.url, reason))
     ordered = sorted(unique.values(), key=lambda f: f.lastmod or "", reverse=True)
-    return ordered[: settings.pages_per_source]
+    out.urls = ordered[: settings.pages_per_source]
+    if len(ordered) > len(out.urls):
+        out.counts["deferred"] += len(ordered) - len(out.urls)     # the next runs fetch them, newest first
+    return out
 
 
-async def _listing_links(client: Client, source: Source, site: str, settings: CrawlSettings) -> list[Found]:
+async def _listing_links(client: Client, source: Source, site: str,
+                         settings: CrawlSettings) -> tuple[list[Found], list[tuple[str, str]]]:
     """Last resort for sites without sitemap or feed: follow listing pages (home, categories, tags,
-    pagination) breadth first, at most MAX_LISTING_PAGES of them, collecting article-like links."""
+    pagination) breadth first, at most MAX_LISTING_PAGES of them, collecting article-like links. The site's
+    own links left out as traps or too long come back with their reason (off-site links are no article)."""
     queue, seen, found = [source.base_url], {source.base_url}, {}
+    dropped: list[tuple[str, str]] = []
     pages = 0
     while queue and pages < MAX_LISTING_PAGES and len(found) < settings.pages_per_source:
         url = queue.pop(0)
@@ -206,16 +244,21 @@ async def _listing_links(client: Client, source: Source, site: str, settings: Cr
         if page is None:
             continue
         for link in page_links(page.body, url):
-            if link in seen or not _wanted(link, source, settings, site, pattern=False):
+            if link in seen:
                 continue
             seen.add(link)
+            reason = _unwanted(link, source, settings, site, pattern=False)
+            if reason:
+                if reason.startswith(("trap", "too-long")):
+                    dropped.append((link, reason))
+                continue
             path = urlsplit(link).path + ("?" + urlsplit(link).query if urlsplit(link).query else "")
             if (source.url_pattern and re.search(source.url_pattern, link)) or \
                     (not source.url_pattern and ARTICLE_PATH.search(path) and not LISTING_PATH.search(path)):
                 found[link] = Found(link)
             elif LISTING_PATH.search(path) or path.count("/") <= 2:
                 queue.append(link)
-    return list(found.values())
+    return list(found.values()), dropped
 
 
 async def fetch_pages(client: Client, source: Source, urls: list[Found], known: dict[str, Known],
@@ -270,6 +313,13 @@ async def fetch_pages(client: Client, source: Source, urls: list[Found], known: 
     return out
 
 
+def _known_elsewhere(source: Source, known: dict[str, Known], listed: list[Found]) -> list[Found]:
+    """--recheck: every URL this source fetched before that discovery did not list now (a removed story has
+    usually left the sitemap too), so a 404/410 can mark it gone."""
+    listed_urls = {f.url for f in listed}
+    return [Found(url, via="recheck") for url, k in sorted(known.items()) if k.source == source.id and url not in listed_urls]
+
+
 def _source_error(source: Source, run_id: str, error: str) -> CrawlResult:
     return CrawlResult(records=[page_row(source.base_url, source.id, run_id, outcome="error", error=error)])
 
@@ -277,11 +327,16 @@ def _source_error(source: Source, run_id: str, error: str) -> CrawlResult:
 async def _crawl_one(client: Client, source: Source, settings: CrawlSettings, known: dict[str, Known],
                      archive: WarcArchive | None, run_id: str, emit: Emit) -> CrawlResult:
     try:
-        urls = await discover(client, source, settings)
+        found = await discover(client, source, settings)
+        urls = found.urls + (_known_elsewhere(source, known, found.urls) if settings.recheck else [])
+        skipped = [page_row(url, source.id, run_id, outcome="skipped", error=reason) for url, reason in found.dropped]
         if not urls:
-            return _source_error(source, run_id, "discovery: no article URLs found")
+            result = _source_error(source, run_id, "discovery: no article URLs found")
+            result.records += skipped
+            return result
         result = await fetch_pages(client, source, urls, known, archive, run_id, emit, settings)
-        result.discovery = dict(Counter(f.via for f in urls))
+        result.records += skipped
+        result.discovery = dict(Counter(f.via for f in urls)) | {f"dropped:{k}": n for k, n in sorted(found.counts.items())}
         return result
     except Exception as exc:  # one broken source must not stop the others: record it
         log.exception("source %s failed", source.id)

@@ -15,10 +15,9 @@ import re
 import zlib
 from dataclasses import dataclass
 from datetime import datetime
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit, urlunsplit
 
 import feedparser
-from courlan import normalize_url
 from lxml import etree
 from selectolax.lexbor import LexborHTMLParser
 
@@ -48,17 +47,27 @@ class Found:
 
 
 def clean_url(url: str, base: str | None = None) -> str | None:
-    """Absolute, normalised, without tracking/session parameters, fragment or AMP/print suffix;
-    None when not http(s)."""
+    """Absolute, without fragment, tracking/session parameters or AMP/print suffix; None when not http(s).
+
+    Everything else stays as the site wrote it: the query's order, its parameters without "=" or without a
+    value ("index.php?berita-123" is one article, "index.php?berita-124" another) and its percent-encoding,
+    so robots.txt rules match the URL the site published and two pages never become one. Only the scheme and
+    host are lower-cased and a default port dropped, which never changes the page."""
     try:
         absolute = urljoin(base, url.strip()) if base else url.strip()
         parts = urlsplit(absolute)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
+        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
             return None
-        query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)])
+        scheme = parts.scheme.lower()
+        host = parts.hostname.lower() if ":" not in parts.hostname else f"[{parts.hostname.lower()}]"
+        port = parts.port
+        netloc = host if port is None or (scheme, port) in (("http", 80), ("https", 443)) else f"{host}:{port}"
+        if parts.username or parts.password:
+            netloc = parts.netloc.rsplit("@", 1)[0] + "@" + netloc
+        query = "&".join(p for p in parts.query.split("&") if p and not _TRACKING.match(p.split("=", 1)[0]))
         path = _TWIN_EXT.sub("", _TWIN_SUFFIX.sub("", parts.path)) or "/"
         path = re.sub(r";jsessionid=[^/?]*", "", path, flags=re.IGNORECASE)
-        return normalize_url(urlunsplit((parts.scheme, parts.netloc, path, query, "")))
+        return urlunsplit((scheme, netloc, path, query, ""))
     except (ValueError, TypeError):
         return None
 
@@ -86,12 +95,18 @@ def _xml_root(body: bytes) -> etree._Element | None:
         return None
 
 
+MAX_TEXT_SITEMAP_URLS = 50_000      # sitemaps.org: a text sitemap holds at most 50,000 URLs
+
+
 def parse_sitemap(body: bytes, base: str) -> list[Found]:
-    """URLs of a sitemap or sitemap index (children come back with kind='sitemap'). A news sitemap's
-    <news:publication_date> is the date when present, else <lastmod>; dates are UTC ISO."""
+    """URLs of a sitemap in any form sitemaps.org allows: the XML protocol (a sitemap index's children come back
+    with kind='sitemap'; a news sitemap's <news:publication_date> is the date when present, else <lastmod>; dates
+    are UTC ISO), an RSS 2.0 or Atom feed, or a plain text file of one URL a line."""
     root = _xml_root(body)
-    if root is None:
-        return []
+    if root is None or _local(root.tag) in ("html", ""):
+        return _text_sitemap(maybe_gunzip(body), base)
+    if _local(root.tag) in ("rss", "feed", "rdf"):
+        return parse_feed(body, base)
     is_index = _local(root.tag) == "sitemapindex"
     out = []
     for node in root:
@@ -112,9 +127,19 @@ def parse_sitemap(body: bytes, base: str) -> list[Found]:
     return out
 
 
+def _text_sitemap(body: bytes, base: str) -> list[Found]:
+    """A text sitemap: UTF-8, one absolute http(s) URL a line; any other line (an HTML error page) gives nothing."""
+    text = body.decode("utf-8", "replace").lstrip("\ufeff")
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()][:MAX_TEXT_SITEMAP_URLS]
+    if not lines or not all(re.match(r"https?://\S+$", ln, re.IGNORECASE) for ln in lines):
+        return []
+    return [Found(u) for u in (clean_url(ln, base) for ln in lines) if u]
+
+
 def parse_feed(body: bytes, base: str) -> list[Found]:
     """Entry links of an RSS 0.9x/1.0/2.0 or Atom feed, read by feedparser: the entry's alternate link
-    (never a rel="replies" comment feed), else its guid when that is a permalink; dates as UTC ISO."""
+    (never a rel="replies" comment feed), else its guid when that is a permalink; dates as UTC ISO (a date
+    feedparser cannot read, in another language's names, through flows.page.iso_utc)."""
     try:
         parsed = feedparser.parse(maybe_gunzip(body), response_headers={"content-location": base})
     except Exception:        # feedparser is lenient, but this is untrusted input: no entry, never a crash
@@ -125,7 +150,8 @@ def parse_feed(body: bytes, base: str) -> list[Found]:
         url = clean_url(str(link), base) if link else None
         if url:
             stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-            out.append(Found(url, datetime(*stamp[:6]).isoformat() if stamp else None))
+            raw = entry.get("published") or entry.get("updated")
+            out.append(Found(url, datetime(*stamp[:6]).isoformat() if stamp else iso_utc(str(raw)) if raw else None))
     return out
 
 
@@ -179,23 +205,39 @@ MAX_QUERY_PARAMS = 6
 MAX_DEPTH = 12
 
 
-def looks_like_trap(url: str) -> bool:
-    """A crawler trap: a run of path segments that repeats (/a/b/a/b/), one word segment three times,
-    a query with many parameters, a very deep path, or a calendar/pagination far outside real archives.
-    Numeric parts never count as repeats: /2023/01/01/slug/ and /2024/05/05/slug/ are ordinary dates."""
+def trap_reason(url: str) -> str | None:
+    """Why a URL is a crawler trap, None when it is not: a run of path segments that repeats (/a/b/a/b/), one
+    word segment three times, a query with many parameters, a very deep path, or a calendar or pagination far
+    outside real archives. Numeric parts never count as repeats (/2023/01/01/slug/ is an ordinary date), and a
+    number is a year only where the path is a date path (/2023/01/, /2023-01-05/): /berita/8812/judul is an id."""
     parts = urlsplit(url)
     segments = [s for s in parts.path.split("/") if s]
-    if len(segments) > MAX_DEPTH or len(parse_qsl(parts.query, keep_blank_values=True)) > MAX_QUERY_PARAMS:
-        return True
+    if len(segments) > MAX_DEPTH:
+        return f"trap: path deeper than {MAX_DEPTH} segments"
+    if len(parse_qsl(parts.query, keep_blank_values=True)) > MAX_QUERY_PARAMS:
+        return f"trap: more than {MAX_QUERY_PARAMS} query parameters"
     words = [s.lower() for s in segments if not s.isdigit()]
     if any(words.count(w) >= 3 for w in set(words)):
-        return True
+        return "trap: a path segment repeated three times"
     for k in range(2, len(segments) // 2 + 1):
         for i in range(len(segments) - 2 * k + 1):
             run = segments[i:i + k]
             if run == segments[i + k:i + 2 * k] and not all(x.isdigit() for x in run):
-                return True
-    years = [int(s) for s in segments if len(s) == 4 and s.isdigit()]
+                return "trap: a repeating run of path segments"
+    years = _date_path_years(segments)
+    if any(y < 1990 or y > 2100 for y in years):
+        return f"trap: calendar year {next(y for y in years if y < 1990 or y > 2100)} outside 1990-2100"
     pages = [int(v) for k, v in parse_qsl(parts.query) if k.lower() in ("page", "paged") and v.isdigit()]
     pages += [int(b) for a, b in itertools.pairwise(segments) if a.lower() in ("page", "halaman") and b.isdigit()]
-    return any(y < 1990 or y > 2100 for y in years) or any(p > 1000 for p in pages)
+    return "trap: pagination beyond page 1000" if any(p > 1000 for p in pages) else None
+
+
+_DATE_SEGMENT = re.compile(r"(\d{4})-(\d{1,2})(?:-\d{1,2})?")
+
+
+def _date_path_years(segments: list[str]) -> list[int]:
+    """The years of a date path: a 4-digit segment followed by a month segment (1-12), or a YYYY-MM(-DD) one."""
+    out = [int(a) for a, b in itertools.pairwise(segments)
+           if len(a) == 4 and a.isdigit() and b.isdigit() and 1 <= int(b) <= 12]
+    out += [int(m.group(1)) for s in segments if (m := _DATE_SEGMENT.fullmatch(s)) and 1 <= int(m.group(2)) <= 12]
+    return out

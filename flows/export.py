@@ -168,11 +168,16 @@ def export(db: Path, out: Path, fmt: str, filters: Filters = Filters()) -> dict[
             con.execute(f"COPY ({sql} ORDER BY {order}) TO '{path}' {options}")
             names = [d[0] for d in con.execute(f"SELECT * FROM ({sql}) LIMIT 0").description]
             rows = con.execute(f"SELECT count(*) FROM ({sql})").fetchone()[0]
-            resources.append({"name": table, "type": "table", "profile": "tabular-data-resource", "path": path.name,
-                              "format": ext, "mediatype": media, "encoding": "utf-8", "rows": rows,
-                              "bytes": path.stat().st_size, "hash": "sha256:" + _sha256(path),
-                              "schema": {"fields": _fields(con, table, names), **({"primaryKey": key} if key else {}),
-                                         **({"foreignKeys": fks} if (fks := _foreign_keys(table, names)) else {})}})
+            schema = {"fields": _fields(con, table, names), **({"primaryKey": key} if key else {}),
+                      **({"foreignKeys": fks} if (fks := _foreign_keys(table, names)) else {})}
+            resource = {"name": table, "type": "table", "profile": "tabular-data-resource", "rows": rows, "schema": schema}
+            if rows == 0 and fmt == "jsonl":
+                # an empty JSON Lines file has no line to name its columns, and readers (frictionless) refuse it: an
+                # empty table is described inline by its header, its file still written for tools that glob *.jsonl
+                resources.append({**resource, "data": [names]})
+                continue
+            resources.append({**resource, "path": path.name, "format": ext, "mediatype": media, "encoding": "utf-8",
+                              "bytes": path.stat().st_size, "hash": "sha256:" + _sha256(path)})
         package = _package(con, filters, resources)
         (tmp / "datapackage.json").write_text(json.dumps(package, indent=2, ensure_ascii=False, default=str) + "\n",
                                               encoding="utf-8")
@@ -212,7 +217,7 @@ def _package(con: duckdb.DuckDBPyConnection, f: Filters, resources: list[dict[st
 
 
 def _data_card(p: dict[str, Any]) -> str:
-    counts = "\n".join(f"| {r['name']} | {r['rows']} | {r['path']} |" for r in p["resources"])
+    counts = "\n".join(f"| {r['name']} | {r['rows']} | {r.get('path', '(empty)')} |" for r in p["resources"])
     return f"""# warta export
 
 {p['title']}.
@@ -232,12 +237,15 @@ Crawled or ingested by warta {p['warta']['version']} (extractors {p['warta']['ex
 schema {p['warta']['schema_version']}), runs: {', '.join(p['warta']['runs']) or 'n/a'}. Text is extracted with
 trafilatura, page furniture and repeated paragraphs are removed (`paragraphs` keeps every removal with its
 reason), near-duplicate articles point to the earliest copy (`duplicate_of`). Facts are found by rules and
-lexicons (no statistical model); each fact row carries its article, paragraph and character span in
+lexicons; innovation names, the regions an article is about and the events of stories without an activity
+word are then decided by small classifiers fitted on gold-annotated articles, whose probability is kept
+(`confidence`, `subject_confidence`). Each fact row carries its article, paragraph and character span in
 `articles.text`.
 
 ## Known limits
-- Rule-based extraction: names or positions written in unusual orders, innovations named only in
-  lower case, and undated events are missed more often than found.
+- Extraction is measured on gold articles nobody tuned it on (README of warta: F1 about 0.8 overall): names
+  or positions written in unusual orders, innovations named only in lower case, and undated events are
+  missed more often than found.
 - `published_at` comes from page metadata or the dateline and is missing when neither states it.
 - Regions are the 2025 Kemendagri list; older names are matched through press aliases only.
 

@@ -1,6 +1,7 @@
 """A polite, safe HTTP client for crawling news sites (httpx, async).
 
-- robots.txt obeyed (protego) as RFC 9309 says: up to five redirects followed; 4xx = no restrictions;
+- robots.txt obeyed as RFC 9309 says (flows/robots.py: protego, its departures from the RFC mended):
+  up to five redirects followed; 4xx = no restrictions;
   5xx or unreachable = nothing may be fetched from that host this run; the outcome per host is kept in
   `robots_states`. Crawl-delay honoured up to 30 s; one request at a time per host with a per-host
   delay; many hosts in parallel.
@@ -24,16 +25,15 @@ from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 
 import httpx
-from protego import Protego
 
 from flows.errors import BlockedAddress, BodyTooLarge, FetchError, HostPaused, OffsiteRedirect, RobotsDisallowed
+from flows.robots import Robots, disallow_all
 from flows.settings import CrawlSettings
 from flows.sites import site_of
 
 MAX_CRAWL_DELAY_S = 30.0
 MAX_RETRY_AFTER_S = 30.0
 ROBOTS_REDIRECTS = 5          # RFC 9309: follow at least five
-_DISALLOW_ALL = "User-agent: *\nDisallow: /\n"
 ATTEMPTS = 3
 ADDRESS_RECHECK_S = 60.0      # a host's resolved addresses are checked again after this long
 
@@ -68,7 +68,7 @@ def check_address(host: str, *, allow_private: bool) -> None:
 class _Host:
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     last: float = 0.0
-    robots: Protego | None = None
+    robots: Robots | None = None
     robots_loaded: bool = False
     address_checked_at: float = -1e9
     paused_until: float = 0.0
@@ -95,7 +95,7 @@ class Client:
     def _host(self, host: str) -> _Host:
         return self._hosts.setdefault(host, _Host())
 
-    async def robots(self, url: str) -> Protego | None:
+    async def robots(self, url: str) -> Robots | None:
         """The host's robots rules, loaded once per run (None: no restrictions)."""
         parts = urlsplit(url)
         h = self._host(parts.netloc)
@@ -104,7 +104,7 @@ class Client:
             h.robots, self.robots_states[parts.netloc] = await self._load_robots(f"{parts.scheme}://{parts.netloc}/robots.txt")
         return h.robots
 
-    async def _load_robots(self, url: str) -> tuple[Protego | None, str]:
+    async def _load_robots(self, url: str) -> tuple[Robots | None, str]:
         """RFC 9309: follow up to five redirects (wherever they go; every hop is address-checked);
         200 = the rules; 4xx (or too many redirects) = allow all; 5xx or unreachable = disallow all."""
         first = url
@@ -117,21 +117,21 @@ class Client:
                         return None, f"missing: redirect to {url}"
                     continue
                 if r.status == 200:
-                    return Protego.parse(r.body.decode("utf-8", "replace")), "ok"
+                    return Robots.parse(r.body, self.settings.user_agent), "ok"
                 if 400 <= r.status < 500:
                     return None, f"missing: status {r.status}"
-                return Protego.parse(_DISALLOW_ALL), f"unavailable: status {r.status}"
+                return disallow_all(self.settings.user_agent), f"unavailable: status {r.status}"
             return None, f"missing: more than {ROBOTS_REDIRECTS} redirects"
         except BlockedAddress:
             if url == first:         # the host itself is refused: its pages will say so, with that reason
                 return None, "blocked-address"
-            return Protego.parse(_DISALLOW_ALL), "unavailable: redirect to a refused address"
+            return disallow_all(self.settings.user_agent), "unavailable: redirect to a refused address"
         except (FetchError, httpx.HTTPError, TimeoutError) as exc:
-            return Protego.parse(_DISALLOW_ALL), f"unavailable: {type(exc).__name__}"
+            return disallow_all(self.settings.user_agent), f"unavailable: {type(exc).__name__}"
 
     async def _polite_wait(self, host: str, delay_s: float) -> None:
         h = self._host(host)
-        robots_delay = h.robots.crawl_delay(self.settings.user_agent) if h.robots else None
+        robots_delay = h.robots.crawl_delay() if h.robots else None
         wait = max(delay_s, min(float(robots_delay or 0), MAX_CRAWL_DELAY_S))
         gap = time.monotonic() - h.last
         if gap < wait:
@@ -144,7 +144,7 @@ class Client:
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise FetchError(f"not an http(s) URL: {url}")
         robots = await self.robots(url)
-        if robots is not None and not robots.can_fetch(url, self.settings.user_agent):
+        if robots is not None and not robots.can_fetch(url):
             state = self.robots_states.get(parts.netloc, "ok")
             raise RobotsDisallowed(f"robots.txt disallows {url}" if state == "ok" else
                                    f"robots.txt {state}: nothing is fetched from {parts.netloc} this run")

@@ -134,7 +134,8 @@ def reextract(*, db: Path, settings: Settings | None = None, progress: Any = Non
 def known_urls(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     """What the revisit policy knows of each fetched URL (flows.crawl.Known)."""
     from flows.crawl import Known
-    return {u: Known(e, m, str(last), str(first), bool(gone)) for u, e, m, last, first, gone in store.known_urls(con)}
+    return {u: Known(e, m, str(last), str(first), bool(gone), source)
+            for u, e, m, last, first, gone, source in store.known_urls(con)}
 
 
 _DONE = object()
@@ -175,7 +176,7 @@ def _recovered(journal: Journal, known: dict[str, Any], max_bytes: int) -> Itera
     for page in warc_pages(journal.records, max_bytes):
         row, before = page.row(), known.get(page.url)
         known[page.url] = Known(row.get("etag"), row.get("last_modified"), row["fetched_at"],
-                                before.first_fetch if before else row["fetched_at"])
+                                before.first_fetch if before else row["fetched_at"], source=page.source)
         yield page
 
 

@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import brotli
 from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import ChunkedDataReader
 
 from extractors import Lexicon, facts_to_contract, load_lexicon, read_article
 from flows.errors import WartaError
@@ -88,7 +90,7 @@ def _warc_page(rec: Any, path: Path, source: str, run_id: str | None, max_bytes:
     ctype = (http.get_header("Content-Type") or "") if http else ""
     status = http.get_statuscode() if http else None
     when = iso_utc(rec.rec_headers.get_header("WARC-Date")) or now_iso()
-    body = rec.content_stream().read(max_bytes + 1)
+    body = _payload(rec, max_bytes)
     row = page_row(url, source, run_id, fetched_at=when, final_url=url, bytes=len(body),
                    status=int(status) if status and status.isdigit() else None, content_type=ctype,
                    etag=http.get_header("ETag") if http else None,
@@ -100,11 +102,36 @@ def _warc_page(rec: Any, path: Path, source: str, run_id: str | None, max_bytes:
     return PageInput(url, body, source, row["fetched_at"], charset=charset_of(ctype), page_row=row), row
 
 
+BROTLI_CHUNK = 65_536
+
+
+def _payload(rec: Any, max_bytes: int) -> bytes:
+    """A response record's body, decoded (chunked transfer, gzip, deflate, brotli), at most max_bytes + 1 bytes.
+    warcio decodes gzip and deflate itself; its brotli decoder fails on the brotli package in use here
+    ("'brotli.Decompressor' object has no attribute 'unused_data'"), so brotli is decoded here, capped while it
+    inflates (a brotli bomb stops at the cap)."""
+    http = rec.http_headers
+    encoding = (http.get_header("Content-Encoding") or "").strip().lower() if http else ""
+    if encoding != "br":
+        return rec.content_stream().read(max_bytes + 1)
+    stream = rec.raw_stream
+    if "chunked" in (http.get_header("Transfer-Encoding") or "").lower():
+        stream = ChunkedDataReader(stream)
+    decoder, out = brotli.Decompressor(), bytearray()
+    while len(out) <= max_bytes:
+        chunk = stream.read(BROTLI_CHUNK) if decoder.can_accept_more_data() else b""
+        if not chunk and decoder.can_accept_more_data():
+            break
+        out += decoder.process(chunk, output_buffer_limit=max_bytes + 1 - len(out))
+    return bytes(out[:max_bytes + 1])
+
+
 def _warc_pages(path: Path, source: str | SourceNamer, run_id: str | None, max_bytes: int,
                 skipped: list[PageRow] | None) -> Iterator[PageInput]:
-    """Every response record of one WARC file. The file is its own failure domain: a corrupt or truncated
-    record (warcio raises many kinds of error on hostile bytes) ends this file with a recorded reason, and
-    the records before it, and every other file, are still loaded."""
+    """Every response record of one WARC file. A record whose body cannot be decoded is one recorded error and
+    the records after it still load; a file whose framing breaks (truncated, not gzip, not WARC: warcio raises
+    many kinds of error on hostile bytes) ends with a recorded reason, and the records before it, and every
+    other file, are still loaded."""
     records = 0
     try:
         with path.open("rb") as fh:
@@ -113,9 +140,17 @@ def _warc_pages(path: Path, source: str | SourceNamer, run_id: str | None, max_b
                 if rec.rec_type != "response":
                     continue
                 target = rec.rec_headers.get_header("WARC-Target-URI")
-                if not target:
-                    raise ValueError(f"record {records} has no WARC-Target-URI")
-                page, row = _warc_page(rec, path, source(target) if callable(source) else source, run_id, max_bytes)
+                name = source(target) if callable(source) and target else source if isinstance(source, str) else "local"
+                try:
+                    if not target:
+                        raise ValueError("no WARC-Target-URI")
+                    page, row = _warc_page(rec, path, name, run_id, max_bytes)
+                except Exception as exc:  # one undecodable record: its reason, and on to the next
+                    if skipped is not None:
+                        skipped.append(page_row(target or f"{path.resolve().as_uri()}#record-{records}", name, run_id,
+                                                outcome="error", warc_file=path.name,
+                                                error=f"input: WARC record {records}: {type(exc).__name__}: {exc}"))
+                    continue
                 if page is not None:
                     yield page
                 elif skipped is not None:

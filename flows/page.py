@@ -96,7 +96,8 @@ def article_id(url: str) -> str:
 
 def iso_utc(value: str | None) -> str | None:
     """A feed or sitemap date as UTC ISO 8601 ("2022-06-06T03:00:00"; a bare date stays a date), None when
-    unreadable. RFC 822 ("Mon, 06 Jun 2022 10:00:00 +0700") and W3C/ISO forms are read."""
+    unreadable. RFC 822 ("Mon, 06 Jun 2022 10:00:00 +0700") and W3C/ISO forms are read, and dates with month
+    and weekday names of other languages (a feed's Italian or Indonesian RFC 822) through dateparser."""
     if not value or not value.strip():
         return None
     text = value.strip()
@@ -108,10 +109,25 @@ def iso_utc(value: str | None) -> str | None:
         try:
             when = parsedate_to_datetime(text)
         except (TypeError, ValueError, IndexError):
-            return None
+            found = _any_language_date(text)
+            if found is None:
+                return None
+            when = found
     if when.tzinfo is not None:
         when = when.astimezone(UTC).replace(tzinfo=None)
     return when.isoformat(timespec="seconds")
+
+
+def _any_language_date(text: str) -> datetime | None:
+    """A date written with month or weekday names of another language ("mer, 16 nov 2022 10:00 +0100",
+    "Rabu, 16 Nov 2022"): dateparser knows them; imported only for such a date (it costs 0.3 s)."""
+    import dateparser
+    try:
+        return dateparser.parse(text, settings={"DATE_ORDER": "DMY", "RETURN_AS_TIMEZONE_AWARE": False,
+                                                "TO_TIMEZONE": "UTC", "PREFER_DAY_OF_MONTH": "first",
+                                                "REQUIRE_PARTS": ["day", "month", "year"]})
+    except (ValueError, TypeError, OverflowError):
+        return None
 
 
 def now_iso() -> str:

@@ -382,8 +382,10 @@ class Loader:
         story count once) is a candidate; `boilerplate_positions` keeps only template-like ones (short,
         at the start or end, never half a body). Marks are recomputed both ways, since a later copy can
         merge stories that were counted apart; articles whose marks change are re-extracted, so the
-        result depends neither on page order nor on a run having been interrupted.
+        result depends neither on page order nor on a run having been interrupted. Sources the articles name but
+        the configuration does not (local files, other hosts' WARC records) are registered (sql/queries).
         """
+        self.con.execute(store.statement("register_sources"))
         self.con.execute(f"""
             CREATE OR REPLACE TEMP TABLE _bp AS
             SELECT a.source, p.hash FROM paragraphs p JOIN stg_articles a USING (article_id)

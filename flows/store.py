@@ -231,11 +231,11 @@ def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, counts: dict[str, An
 
 def known_urls(con: duckdb.DuckDBPyConnection) -> list[tuple[Any, ...]]:
     """Per fetched URL: validators of its latest success, its last and first fetch, and whether its latest
-    answer said it was taken down (404/410 after an earlier success)."""
+    answer said it was taken down (404/410 after an earlier success), and the source that fetched it last."""
     return con.execute("""
         SELECT url, arg_max(etag, fetched_at) FILTER (WHERE status IN (200, 304)),
                arg_max(last_modified, fetched_at) FILTER (WHERE status IN (200, 304)),
-               max(fetched_at), min(fetched_at), arg_max(status, fetched_at) IN (404, 410)
+               max(fetched_at), min(fetched_at), arg_max(status, fetched_at) IN (404, 410), arg_max(source, fetched_at)
         FROM pages WHERE status IN (200, 304, 404, 410) GROUP BY url
         HAVING count(*) FILTER (WHERE status IN (200, 304)) > 0""").fetchall()
 

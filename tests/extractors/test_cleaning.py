@@ -48,3 +48,15 @@ def test_a_dateline_is_the_articles_date_not_furniture(lex, dateline):
     story = "Pemerintah kabupaten meluncurkan layanan baru bagi warga desa yang jauh dari kantor camat hari ini."
     for text in (f"{dateline}\n{story}", f"{story}\n{dateline}\nPewarta: Rudi"):
         assert dateline in clean(text, lex).text.splitlines()
+
+
+def test_a_story_paragraph_after_a_tail_marker_is_kept_when_the_story_goes_on(lex):
+    text = "\n".join([
+        "Bupati Gowa membuka sosialisasi inovasi pelayanan publik di aula kantor bupati, dihadiri para kepala dinas "
+        "dan camat se-Kabupaten Gowa yang datang sejak pagi hari.",
+        "Komentar",
+        "Acara itu berlangsung hingga sore hari.",
+        "Dalam sambutannya bupati meminta seluruh perangkat daerah terus berinovasi agar pelayanan makin cepat.",
+        "Berita Terkait", "Bupati Gowa Tinjau Pasar Sentral", "Camat Somba Opu Lantik Ketua RT"])
+    kinds = [p.kind for p in clean(text, lex).paragraphs]
+    assert kinds == ["body", "tail", "body", "body", "tail", "tail", "tail"]

@@ -194,7 +194,7 @@ def _content_type(path: str) -> str:
 
 
 class StaticSite(_LoopbackSite):
-    """A loopback site from a dict {path: html or Reply}; `{base}` in a page is replaced by the site's
+    """A loopback site from a dict {path (or path?query): html or Reply}; `{base}` in a page is replaced by the site's
     address; `hits` counts requests per path (query included when there is one). Pages carry an ETag
     and answer 304 to a matching If-None-Match; `pages` may be changed between crawls."""
 
@@ -212,7 +212,7 @@ class StaticSite(_LoopbackSite):
                 site.hits[path] = site.hits.get(path, 0) + 1
                 if self.path != path:
                     site.hits[self.path] = site.hits.get(self.path, 0) + 1
-                page = site.pages.get(path)
+                page = site.pages.get(self.path, site.pages.get(path))   # "/index.php?berita-1" may be its own page
                 reply = page if isinstance(page, Reply) else Reply(200 if page is not None else 404, page or "not found")
                 data = reply.body.replace("{base}", site.base).encode()
                 etag = f'"{hashlib.md5(data).hexdigest()}"'

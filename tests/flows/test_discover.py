@@ -35,3 +35,33 @@ def test_amp_print_and_session_twins_share_one_url():
             "https://A.id/berita/x/?utm_source=fb&PHPSESSID=1"]
     from flows.pipeline import article_id
     assert len({article_id(clean_url(u)) for u in urls}) == 1
+
+
+def test_a_query_without_a_value_is_its_own_page():
+    urls = [clean_url(u) for u in ("https://a.id/index.php?berita-123", "https://a.id/index.php?berita-124")]
+    assert urls == ["https://a.id/index.php?berita-123", "https://a.id/index.php?berita-124"]
+
+
+def test_cleaning_keeps_the_query_as_written_but_its_trackers():
+    assert clean_url("HTTPS://A.id:443/cari?q=a%20b&z=1&a=&utm_medium=x&fbclid=y#top") == "https://a.id/cari?q=a%20b&z=1&a="
+
+
+def test_a_feed_date_in_another_language_is_read():
+    body = ("<rss><channel><item><link>https://a.id/b</link><pubDate>mer, 16 nov 2022 10:00:00 +0100</pubDate>"
+            "</item></channel></rss>").encode()
+    assert [f.lastmod for f in parse_feed(body, "https://a.id/")] == ["2022-11-16T09:00:00"]
+
+
+def test_a_text_sitemap_lists_one_url_a_line():
+    body = "\ufeffhttps://a.id/berita/1\r\nhttps://a.id/berita/2?utm_source=x\n\n".encode()
+    assert [f.url for f in parse_sitemap(body, "https://a.id/sitemap.txt")] == ["https://a.id/berita/1", "https://a.id/berita/2"]
+
+
+def test_a_feed_in_place_of_a_sitemap_gives_its_entries():
+    atom = (b'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><entry><title>x</title>'
+            b'<link rel="alternate" href="https://a.id/berita/3"/><updated>2024-01-02T03:04:05Z</updated></entry></feed>')
+    assert [(f.url, f.lastmod) for f in parse_sitemap(atom, "https://a.id/")] == [("https://a.id/berita/3", "2024-01-02T03:04:05")]
+
+
+def test_an_error_page_served_as_a_sitemap_gives_nothing():
+    assert parse_sitemap(b"<html><body><h1>404 Not Found</h1>https://a.id/x</body></html>", "https://a.id/") == []

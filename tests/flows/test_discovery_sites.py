@@ -11,7 +11,7 @@ import pytest
 from warcio.warcwriter import WARCWriter
 
 from flows import crawl, jobs, store
-from flows.discover import looks_like_trap, parse_feed, parse_sitemap
+from flows.discover import parse_feed, parse_sitemap, trap_reason
 from flows.settings import CrawlSettings, Settings, Source
 from flows.sites import site_of
 from tests.flows.fault_site import Reply, StaticSite
@@ -160,9 +160,13 @@ def test_warc_backfill_keeps_each_records_outlet(tmp_path):
     ("https://a.id/kalender/2999/01/", True),
     ("https://a.id/kategori/daerah/page/5000/", True),
     ("https://a.id/" + "/".join(f"s{i}" for i in range(14)), True),
+    ("https://a.id/berita/8812/judul-berita", False),          # an id, not a year
+    ("https://a.id/log/0042/", False),
+    ("https://a.id/arsip/2999-01-05/judul", True),
+    ("https://a.id/1890/07/judul", True),
 ])
 def test_traps_are_told_from_date_paths(url, trap):
-    assert looks_like_trap(url) is trap
+    assert (trap_reason(url) is not None) is trap
 
 
 @pytest.mark.parametrize("host,site", [

@@ -19,7 +19,7 @@ from warcio.warcwriter import WARCWriter
 
 from flows import store
 from flows.cli import app
-from flows.discover import looks_like_trap, page_links, parse_feed, parse_sitemap, parse_wp_posts
+from flows.discover import page_links, parse_feed, parse_sitemap, parse_wp_posts, trap_reason
 from flows.errors import ConfigError
 from flows.local import iter_pages
 from flows.pipeline import process_page
@@ -114,7 +114,7 @@ def test_discovery_parsers_accept_any_bytes(data, gz):
 
 @given(st.text(max_size=300))
 def test_trap_rule_accepts_any_url(path):
-    looks_like_trap("https://a.id/" + path)
+    trap_reason("https://a.id/" + path)
 
 
 @settings(max_examples=40, deadline=None)

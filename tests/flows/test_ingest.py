@@ -47,3 +47,49 @@ def test_ingest_in_worker_processes(tmp_path):
     db = tmp_path / "w.duckdb"
     counts = jobs.ingest([tmp_path], db=db, settings=Settings(pipeline=PipelineSettings(workers=2, batch_size=2)))
     assert counts.articles_new + counts.articles_updated == 6
+
+
+def _warc(path, records) -> None:
+    """A WARC file as other crawlers write them: response records with the body as the server sent it."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for url, payload, encoding in records:
+            headers = [("Content-Type", "text/html; charset=utf-8")] + ([("Content-Encoding", encoding)] if encoding else [])
+            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(payload),
+                                http_headers=StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1")))
+
+
+def test_a_brotli_record_is_read_and_a_broken_one_is_one_error(tmp_path):
+    import brotli
+    page = lambda slug: HTML.format(slug=slug).replace("berita.example.id", "warc.example.id").encode()  # noqa: E731
+    _warc(tmp_path / "crawl.warc.gz", [("https://warc.example.id/a/", page("a"), None),
+                                        ("https://warc.example.id/b/", brotli.compress(page("b")), "br"),
+                                        ("https://warc.example.id/c/", b"\x8b\x00 not brotli at all", "br"),
+                                        ("https://warc.example.id/d/", page("d"), None)])
+    db = tmp_path / "w.duckdb"
+    jobs.ingest([tmp_path / "crawl.warc.gz"], db=db, settings=_settings())
+    con = store.connect(db, read_only=True)
+    urls = sorted(r[0].rsplit("/", 2)[1] for r in con.execute("SELECT url FROM articles").fetchall())
+    errors = con.execute("SELECT url, error FROM pages WHERE outcome = 'error'").fetchall()
+    con.close()
+    assert urls == ["a", "b", "d"]
+    assert [(u, e.split(":")[0]) for u, e in errors] == [("https://warc.example.id/c/", "input")]
+
+
+def test_an_ingested_database_exports_a_valid_data_package(tmp_path):
+    from frictionless import Package
+
+    from flows.export import export
+    (tmp_path / "in").mkdir()
+    for slug in ("a", "b"):
+        (tmp_path / "in" / f"{slug}.html").write_text(HTML.format(slug=slug), encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    jobs.ingest([tmp_path / "in"], db=db, settings=_settings())
+    for fmt in ("csv", "jsonl"):
+        export(db, tmp_path / fmt, fmt)
+        report = Package(str(tmp_path / fmt / "datapackage.json")).validate()
+        assert report.valid, report.flatten(["title", "message"])[:5]
