@@ -7,22 +7,26 @@ import contextlib
 import functools
 import json
 import logging
-import os
 import sys
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from enum import StrEnum
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from flows.errors import CrawlFailed, WartaError
 from flows.settings import Settings, load_settings
+from flows.stopping import FORCED_EXIT
+
+if TYPE_CHECKING:
+    from flows.pipeline import RunCounts
 
 EXIT_CODES = ("Exit codes: 0 done; 1 an error (a bad option or config, a locked or full database, a stopped run), "
               "one line on stderr; 2 a crawl in which no source succeeded; 3 some sources failed and --strict was given.")
@@ -83,8 +87,11 @@ def _options(show_version: Annotated[bool, typer.Option("--version", callback=_v
     """warta: Indonesian regional news → clean facts in DuckDB."""
 
 
-def _fail(exc: Exception, code: int = 1) -> None:
-    err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+def _fail(exc: Exception | str, code: int = 1) -> None:
+    """One line on stderr (the message as written: brackets in a pattern, a path or SQL are not markup; a
+    message of several lines, as DuckDB writes them, joined into one)."""
+    text = " ".join(part.strip() for part in str(exc).splitlines() if part.strip())
+    err.print(f"[red]error:[/red] {escape(text)}", markup=True, highlight=False)
     raise typer.Exit(code)
 
 
@@ -124,122 +131,181 @@ def _db(db: Path | None, settings: Settings | None = None) -> Path:
     return db or s.resolve(s.store.db)
 
 
+class _Bar:
+    """What a person watching a run sees: pages fetched per source as they arrive, and pages loaded."""
+
+    def __init__(self, bar: Progress | None) -> None:
+        self.bar, self.tasks = bar, {}
+
+    def _task(self, label: str) -> Any:
+        if label not in self.tasks:
+            self.tasks[label] = self.bar.add_task(label, total=None)   # type: ignore[union-attr]
+        return self.tasks[label]
+
+    def fetched(self, source: str) -> None:
+        if self.bar:
+            self.bar.advance(self._task(f"fetched {source}"), 1)
+
+    def loaded(self, n: int) -> None:
+        if self.bar:
+            self.bar.advance(self._task("loaded"), n)
+
+
 @contextlib.contextmanager
-def _progress(label: str) -> Iterator[Callable[[int], None] | None]:
-    """A live progress bar when a person watches (a terminal); plain logs for scheduled runs."""
+def _progress() -> Iterator[_Bar]:
+    """Live counters when a person watches (a terminal); plain logs for scheduled runs."""
     if not sys.stderr.isatty():
-        yield None
+        yield _Bar(None)
         return
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, transient=False) as bar:
-        task = bar.add_task(label, total=None)
-        yield lambda n: bar.advance(task, n)
+        yield _Bar(bar)
 
 
 def _print_counts(counts: dict[str, Any], fmt: Out = Out.text) -> None:
-    """The run summary: one line of text, or one JSON object (per-source counts included) for scripts."""
+    """The run summary: readable lines, or one JSON object (per-source counts included) for scripts."""
     if fmt is Out.json:
         sys.stdout.write(json.dumps(counts, default=str, ensure_ascii=False) + "\n")
-    else:
-        console.print(", ".join(f"{k}: {v}" for k, v in counts.items() if k not in ("sources", "failed_sources")))
+        return
+    console.print(summary_text(counts), markup=False, highlight=False)
 
 
-def _sources_outcome(failed: list[str], strict: bool) -> None:
-    if failed:
-        err.print(f"[yellow]warning:[/yellow] {len(failed)} source(s) failed: {', '.join(sorted(failed))}")
+def summary_text(counts: dict[str, Any]) -> str:
+    """"run ok: 30 pages, 28 new articles, ..." then a line per error reason and per reason facts were skipped."""
+    head = [f"{counts[k]} {label}" for k, label in (
+        ("pages", "pages"), ("articles_new", "new articles"), ("articles_updated", "updated"),
+        ("unchanged", "unchanged"), ("not_modified", "not modified"), ("facts", "facts")) if k in counts]
+    lines = [(f"run {counts['status']}: " if "status" in counts else "") + ", ".join(head)]
+    for title, key in (("errors", "errors"), ("stored without facts", "no_facts")):
+        if counts.get(key):
+            lines.append(f"{title}: " + ", ".join(f"{n} {reason}" for reason, n in sorted(counts[key].items())))
+    extra = {k: v for k, v in counts.items() if k not in {"status", "pages", "articles_new", "articles_updated",
+                                                          "unchanged", "not_modified", "facts", "errors", "no_facts",
+                                                          "sources", "failed_sources"}}
+    if extra:
+        lines.append(", ".join(f"{n} {k}" for k, n in extra.items()))
+    return "\n".join(lines)
+
+
+def _outcome(counts: dict[str, Any], fmt: Out, strict: bool = False) -> None:
+    """Print the summary, then exit as the recorded state says: ok 0; partial 0 (3 with --strict); failed 2 for
+    a crawl in which no source succeeded, 1 for an ingest that loaded nothing; cancelled 130."""
+    _print_counts(counts, fmt)
+    failed, errors, status = counts.get("failed_sources") or [], counts.get("errors") or {}, counts.get("status")
+    if status == "cancelled":
+        _fail("the run was stopped by a signal; what it fetched is loaded and published, the next run goes on "
+              "from there", FORCED_EXIT)
+    if status == "failed":
+        if failed:
+            _fail(f"no source succeeded ({', '.join(sorted(failed))}); see `warta status` and the pages table", 2)
+        _fail("nothing was loaded: " + ", ".join(f"{n} {r}" for r, n in sorted(errors.items())) +
+              " (the reasons are in the pages table)")
+    if status == "partial":
+        what = f"{len(failed)} source(s) failed: {', '.join(sorted(failed))}" if failed else \
+            "some inputs failed: " + ", ".join(f"{n} {r}" for r, n in sorted(errors.items()))
+        err.print(f"[yellow]warning:[/yellow] {escape(what)}", highlight=False)
         if strict:
             raise typer.Exit(3)
 
 
+WaitOpt = Annotated[float, typer.Option("--wait", min=0, metavar="SECONDS",
+                                         help="Wait up to this long for another run writing the database.")]
+DelayOpt = Annotated[float | None, typer.Option("--delay", min=0, help="Per-host delay in seconds.")]
+
+
+def _counts(counts: RunCounts, *, crawl: bool = True) -> dict[str, Any]:
+    """A run's counts as printed; a crawl's with the sources that failed (an ingest has no sources to fail)."""
+    return {**counts.as_dict(), **({"failed_sources": counts.failed_sources()} if crawl else {})}
+
+
 @command
-def demo(db: DbOpt = None, config: ConfigOpt = None) -> None:
+def demo(db: DbOpt = None, wait: WaitOpt = 0.0, config: ConfigOpt = None) -> None:
     """Serve the bundled demo site on 127.0.0.1, crawl it into DuckDB and show what came out.
 
     Example: warta demo --db /tmp/demo.duckdb
     """
     from flows import jobs
-    from flows.demo import serve_outlets
-    settings = _settings(config, allow_private=True, delay_s=0.0, refetch_after_hours=0.0)
-    target = _db(db, settings)
-    with serve_outlets() as sources:
-        console.print("demo outlets: " + ", ".join(f"{s.name} {s.base_url}" for s in sources))
-        counts = jobs.crawl_sources_into(sources, db=target, settings=settings, kind="demo")
-    _print_counts(counts.as_dict())
-    _print_counts(jobs.summary(target))
-    from flows.report_html import write_report
-    page = write_report(target, target.parent / "report")
-    console.print(f"\nDatabase: {target}\nReport:   {page}\nTry:  duckdb -readonly {target}")
+    settings = _settings(config)
+    with _progress() as bar:
+        result = jobs.demo(db=_db(db, settings), settings=settings, progress=bar.loaded, on_fetch=bar.fetched, wait_s=wait)
+    _outcome(_counts(result.counts), Out.text)
+    _print_counts(result.summary)
+    console.print(f"\nDatabase: {result.db}\nReport:   {result.report}\nTry:  warta query \"SQL\" --db {result.db}"
+                  f"   (or Python: duckdb.connect('{result.db}', read_only=True))", markup=False, highlight=False)
     for q in EXAMPLE_QUERIES:
-        console.print(f"  {q}")
+        console.print(f"  warta query \"{q}\"", markup=False, highlight=False)
 
 
 @command
 def run(sources: Annotated[Path | None, typer.Option(help="Sources config.")] = None, db: DbOpt = None,
         group: Annotated[str | None, typer.Option(help="Only this source group.")] = None,
         recheck: Annotated[bool, typer.Option(help="Request every known URL again (conditional GET).")] = False,
-        strict: StrictOpt = False, format: OutOpt = Out.text, config: ConfigOpt = None) -> None:
+        wait: WaitOpt = 600.0, strict: StrictOpt = False, format: OutOpt = Out.text, config: ConfigOpt = None) -> None:
     """The scheduled job: crawl every source in data/sources.toml as a Prefect flow.
 
     Example: warta run --sources data/sources.toml --db data/warta.duckdb
     """
-    from flows.settings import load_sources
-    if config:
-        os.environ["WARTA_CONFIG"] = str(config)     # the flow loads its settings itself
-    load_sources(sources)   # validate before starting Prefect
+    from flows import jobs
+    settings = _settings(config)                 # refused before Prefect starts: a bad config, file or empty group
+    jobs.select_sources(sources, group)
     from flows.deployments import run_flow
-    result = run_flow(str(sources) if sources else None, str(_db(db)), group, recheck=recheck)
-    _print_counts(result, format)
-    _sources_outcome(result.get("failed_sources", []), strict)
+    state = run_flow(str(sources) if sources else None, str(_db(db, settings)), group,
+                     config=str(config) if config else None, crawl={"recheck": True} if recheck else None,
+                     wait_s=wait, return_state=True)
+    result = state.result(raise_on_failure=False)
+    if isinstance(result, WartaError):
+        _fail(result)
+    if not isinstance(result, dict):
+        _fail(f"the Prefect run ended {state.name}: {state.message or result}")
+    _outcome(result, format, strict)
 
 
 @command
 def serve(sources: Annotated[Path | None, typer.Option(help="Sources config.")] = None, db: DbOpt = None,
-          interval: Annotated[float | None, typer.Option(help="Seconds between runs instead of the cron schedule.")]
-          = None,
+          interval: Annotated[float | None, typer.Option(min=1, help="Seconds between runs instead of the cron "
+                                                                     "schedule.")] = None,
           allow_private: Annotated[bool, typer.Option(help="Allow loopback/private addresses (tests).")] = False,
-          delay: Annotated[float | None, typer.Option(help="Per-host delay in seconds.")] = None,
-          config: ConfigOpt = None) -> None:
+          delay: DelayOpt = None, config: ConfigOpt = None) -> None:
     """Serve the scheduled runs (one Prefect deployment per source group) until stopped.
 
     Example: warta serve   (with a Prefect server: `prefect config set PREFECT_API_URL=...` or the environment)
     """
-    from flows.settings import load_sources
-    if config:
-        os.environ["WARTA_CONFIG"] = str(config)
-    load_sources(sources)
+    from flows import jobs
+    settings = _settings(config)
+    jobs.select_sources(sources, None)
+    crawl = {k: v for k, v in (("allow_private", allow_private or None), ("delay_s", delay)) if v is not None}
     from flows.deployments import serve_schedules
-    serve_schedules(sources, _db(db), interval_s=interval, allow_private=allow_private, delay_s=delay)
+    serve_schedules(sources, _db(db, settings), config=config, crawl=crawl, interval_s=interval)
 
 
 @command
 def crawl(urls: Annotated[list[str], typer.Argument(help="Site URLs to crawl.")], db: DbOpt = None,
           allow_private: Annotated[bool, typer.Option(help="Allow loopback/private addresses (tests).")] = False,
-          delay: Annotated[float | None, typer.Option(help="Per-host delay in seconds.")] = None,
+          delay: DelayOpt = None,
           since: Annotated[str | None, typer.Option(help="Backfill: skip URLs dated before YYYY-MM-DD.")] = None,
-          budget: Annotated[int | None, typer.Option(help="Pages per source for this run.")] = None,
+          budget: Annotated[int | None, typer.Option(min=1, help="Pages per source for this run.")] = None,
           recheck: Annotated[bool, typer.Option(help="Request every known URL again (conditional GET): corrections "
                                                      "and take-downs are found, unchanged pages answer 304.")] = False,
-          strict: StrictOpt = False, format: OutOpt = Out.text, config: ConfigOpt = None) -> None:
+          wait: WaitOpt = 0.0, strict: StrictOpt = False, format: OutOpt = Out.text, config: ConfigOpt = None) -> None:
     """Crawl sites named on the command line; articles are found through robots.txt, sitemaps and feeds.
 
     Example: warta crawl https://sulselekspres.com/ --db data/warta.duckdb --delay 2
     """
     from flows import jobs
-    settings = _settings(config, allow_private=allow_private, recheck=recheck, delay_s=delay, pages_per_source=budget,
-                         since=_date(since, "--since"))
-    sources = jobs.sources_from_urls(urls)
-    with _progress("extracting pages") as progress:
-        counts = jobs.crawl_sources_into(sources, db=_db(db, settings), settings=settings, progress=progress)
-    _print_counts(counts.as_dict(), format)
-    _sources_outcome(jobs.check_sources(counts, len(sources)), strict)
+    settings = _settings(config, allow_private=allow_private or None, recheck=recheck or None, delay_s=delay,
+                         pages_per_source=budget, since=_date(since, "--since"))
+    with _progress() as bar:
+        counts = jobs.crawl(urls, db=_db(db, settings), settings=settings, progress=bar.loaded, on_fetch=bar.fetched,
+                            wait_s=wait)
+    _outcome(_counts(counts), format, strict)
 
 
 @command
 def ingest(paths: Annotated[list[Path], typer.Argument(help="HTML/text files, directories or WARC files.")],
-           db: DbOpt = None, workers: Annotated[int | None, typer.Option(help="Extraction processes.")] = None,
+           db: DbOpt = None, workers: Annotated[int | None, typer.Option(min=1, help="Extraction processes.")] = None,
            dask_address: Annotated[str | None, typer.Option(help="Run extraction on this Dask scheduler.")] = None,
-           dask_workers: Annotated[int | None, typer.Option(help="Run extraction on a local Dask cluster.")] = None,
-           format: OutOpt = Out.text, config: ConfigOpt = None) -> None:
+           dask_workers: Annotated[int | None, typer.Option(min=1, help="Run extraction on a local Dask cluster.")] = None,
+           wait: WaitOpt = 0.0, strict: StrictOpt = False, format: OutOpt = Out.text, config: ConfigOpt = None) -> None:
     """Load local HTML files, directories of them or WARC files; no network.
 
     Example: warta ingest pages/ archive.warc.gz --db data/warta.duckdb
@@ -248,25 +314,26 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="HTML/text files, di
     settings = _settings(config, workers=workers)
     if dask_address or dask_workers:
         from flows.deployments import ingest_on_dask
-        _print_counts(ingest_on_dask(paths, db=_db(db, settings), settings=settings, address=dask_address,
-                                     workers=dask_workers or settings.pipeline.workers), format)
+        _outcome(ingest_on_dask(paths, db=_db(db, settings), settings=settings, address=dask_address,
+                                workers=dask_workers or settings.pipeline.workers), format, strict)
         return
-    with _progress("ingesting pages") as progress:
-        counts = jobs.ingest(paths, db=_db(db, settings), settings=settings, progress=progress)
-    _print_counts(counts.as_dict(), format)
+    with _progress() as bar:
+        counts = jobs.ingest(paths, db=_db(db, settings), settings=settings, progress=bar.loaded, wait_s=wait)
+    _outcome(_counts(counts, crawl=False), format, strict)
 
 
 @command
-def reextract(db: DbOpt = None, format: OutOpt = Out.text, config: ConfigOpt = None) -> None:
+def reextract(db: DbOpt = None, wait: WaitOpt = 0.0, strict: StrictOpt = False, format: OutOpt = Out.text,
+              config: ConfigOpt = None) -> None:
     """Rebuild every article and its facts from the archived raw responses (WARC); no network.
 
     Example: warta reextract --db data/warta.duckdb
     """
     from flows import jobs
     settings = _settings(config)
-    with _progress("re-extracting pages") as progress:
-        counts = jobs.reextract(db=_db(db, settings), settings=settings, progress=progress)
-    _print_counts(counts.as_dict(), format)
+    with _progress() as bar:
+        counts = jobs.reextract(db=_db(db, settings), settings=settings, progress=bar.loaded, wait_s=wait)
+    _outcome(_counts(counts, crawl=False), format, strict)
 
 
 @command

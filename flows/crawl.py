@@ -57,6 +57,7 @@ class CrawlResult:
     robots: str | None = None                                     # robots.txt outcome for its host (RFC 9309)
     paused_s: float | None = None                                 # Retry-After pause its host asked for
     discovery: dict[str, int] = field(default_factory=dict)       # article URLs found per method (sitemap, feed ...)
+    not_fetched: int = 0                                          # due URLs left when the run was asked to stop
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,14 +264,18 @@ async def _listing_links(client: Client, source: Source, site: str,
 
 async def fetch_pages(client: Client, source: Source, urls: list[Found], known: dict[str, Known],
                       archive: WarcArchive | None, run_id: str, emit: Emit,
-                      settings: CrawlSettings | None = None) -> CrawlResult:
+                      settings: CrawlSettings | None = None, stop: threading.Event | None = None) -> CrawlResult:
     """Fetch each URL due under the revisit policy, once (conditional GET when we have validators);
-    HTML pages go to extraction through `emit` as they arrive."""
+    HTML pages go to extraction through `emit` as they arrive. Once `stop` is set no new request starts (the
+    URLs left are counted; the next run fetches them)."""
     out = CrawlResult()
     site = site_of(urlsplit(source.base_url).hostname or "")
     failures = 0
     now = datetime.now(UTC).replace(tzinfo=None)
-    for f in urls:
+    for i, f in enumerate(urls):
+        if stop is not None and stop.is_set():
+            out.not_fetched = len(urls) - i
+            break
         seen = known.get(f.url)
         if settings is not None and not should_fetch(f, seen, settings, now):
             continue
@@ -325,16 +330,18 @@ def _source_error(source: Source, run_id: str, error: str) -> CrawlResult:
 
 
 async def _crawl_one(client: Client, source: Source, settings: CrawlSettings, known: dict[str, Known],
-                     archive: WarcArchive | None, run_id: str, emit: Emit) -> CrawlResult:
+                     archive: WarcArchive | None, run_id: str, emit: Emit, stop: threading.Event) -> CrawlResult:
     try:
         found = await discover(client, source, settings)
+        if stop.is_set():
+            return CrawlResult(not_fetched=len(found.urls))
         urls = found.urls + (_known_elsewhere(source, known, found.urls) if settings.recheck else [])
         skipped = [page_row(url, source.id, run_id, outcome="skipped", error=reason) for url, reason in found.dropped]
         if not urls:
             result = _source_error(source, run_id, "discovery: no article URLs found")
             result.records += skipped
             return result
-        result = await fetch_pages(client, source, urls, known, archive, run_id, emit, settings)
+        result = await fetch_pages(client, source, urls, known, archive, run_id, emit, settings, stop)
         result.records += skipped
         result.discovery = dict(Counter(f.via for f in urls)) | {f"dropped:{k}": n for k, n in sorted(found.counts.items())}
         return result
@@ -344,13 +351,16 @@ async def _crawl_one(client: Client, source: Source, settings: CrawlSettings, kn
 
 
 async def crawl_sources(sources: list[Source], settings: CrawlSettings, known: dict[str, Known],
-                        archive: WarcArchive | None, run_id: str, emit: Emit) -> list[CrawlResult]:
+                        archive: WarcArchive | None, run_id: str, emit: Emit,
+                        stop: threading.Event | None = None) -> list[CrawlResult]:
     """All sources in parallel (one request at a time per host inside Client); pages are emitted as
-    they arrive, so extraction and loading run while the crawl goes on and memory stays flat."""
+    they arrive, so extraction and loading run while the crawl goes on and memory stays flat. Once `stop`
+    is set, requests under way finish and no other starts."""
+    stop = stop or threading.Event()
     async with Client(settings) as client:
         async def one(source: Source) -> CrawlResult:
             start = time.perf_counter()
-            result = await _crawl_one(client, source, settings, known, archive, run_id, emit)
+            result = await _crawl_one(client, source, settings, known, archive, run_id, emit, stop)
             result.source, result.seconds = source.id, time.perf_counter() - start
             host = urlsplit(source.base_url).netloc
             result.robots, result.paused_s = client.robots_states.get(host), client.pauses.get(host)

@@ -24,6 +24,7 @@ from prefect import flow, get_run_logger, serve, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.settings import PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+from prefect.states import Cancelled, Completed, Failed, State
 
 from flows import jobs
 from flows.batch import ExtractedBatch
@@ -39,33 +40,50 @@ TASK_TIMEOUT_S = 5 * 3600
 START_SERVER = "prefect server start   # then: prefect config set PREFECT_API_URL=http://127.0.0.1:4200/api"
 
 
-@task(retries=1, retry_delay_seconds=30, name="crawl-and-load", timeout_seconds=TASK_TIMEOUT_S)
-def crawl_group(sources: list[Source], db: str, settings: Settings) -> dict[str, Any]:
-    """One task per group of sources (never per page): discover, fetch, extract in processes, load."""
-    counts = jobs.crawl_sources_into(sources, db=Path(db), settings=settings, kind="run", wait_s=600)
-    return {**counts.as_dict(), "failed_sources": jobs.check_sources(counts, len(sources))}
+@task(retries=0, name="crawl-and-load", timeout_seconds=TASK_TIMEOUT_S)
+def crawl_group(sources: list[Source], db: str, settings: Settings, wait_s: float) -> dict[str, Any]:
+    """One task per group of sources (never per page): discover, fetch, extract in processes, load. Not retried:
+    a failed run is recorded as failed and the next scheduled run goes on from where it stopped."""
+    counts = jobs.crawl_sources_into(sources, db=Path(db), settings=settings, kind="run", wait_s=wait_s)
+    return {**counts.as_dict(), "failed_sources": counts.failed_sources()}
+
+
+def _state(result: dict[str, Any]) -> State:
+    """The Prefect state of a run, as `runs.status` and the exit code say: ok and partial complete (partial
+    named so), failed fails, cancelled is cancelled."""
+    status = result.get("status", "ok")
+    message = f"warta run {status}: {jobs.run_line(result)}"
+    if status == "failed":
+        return Failed(message=message, data=result)
+    if status == "cancelled":
+        return Cancelled(message=message, data=result)
+    return Completed(message=message, data=result, name="Partial" if status == "partial" else "Completed")
 
 
 @flow(name="warta-run", log_prints=False, timeout_seconds=FLOW_TIMEOUT_S)
 def run_flow(sources_path: str | None = None, db: str | None = None, group: str | None = None,
-             allow_private: bool = False, delay_s: float | None = None, recheck: bool = False) -> dict[str, Any]:
-    """The scheduled job: every (or one group of) source(s) in data/sources.toml."""
+             config: str | None = None, crawl: dict[str, Any] | None = None, wait_s: float = 600.0) -> Any:
+    """The scheduled job: every (or one group of) source(s) in data/sources.toml, with the settings of `config`
+    (data/warta.toml by default) and any crawl settings given (`crawl`, a deployment's or the CLI's: used as
+    given, never reset)."""
     logger = get_run_logger()
-    settings = load_settings()
-    crawl = {"allow_private": allow_private, "recheck": recheck, **({"delay_s": delay_s} if delay_s is not None else {})}
-    settings = settings.model_copy(update={"crawl": settings.crawl.model_copy(update=crawl)})
-    sources = [s for s in load_sources(Path(sources_path) if sources_path else None) if group in (None, s.group)]
+    settings = load_settings(Path(config) if config else None)
+    if crawl:
+        settings = settings.model_copy(update={"crawl": settings.crawl.model_validate(
+            {**settings.crawl.model_dump(), **crawl})})
+    sources = jobs.select_sources(Path(sources_path) if sources_path else None, group)
     target = db or str(settings.resolve(settings.store.db))
     logger.info("crawling %d sources into %s", len(sources), target)
+    result: dict[str, Any] = {"status": "failed"}
     try:
-        result = crawl_group(sources, target, settings)
+        result = crawl_group(sources, target, settings, wait_s)
     finally:
         page = write_report(Path(target), Path(target).parent / "report") if Path(target).exists() else None
         summary = jobs.run_report(Path(target)) if Path(target).exists() else "no snapshot yet\n"
         link = f"\n[HTML report]({page.resolve().as_uri()})\n" if page else ""
         create_markdown_artifact(markdown=summary + link, key="warta-run-report", description="warta run summary")
-    logger.info("run finished: %s", result)
-    return result
+    logger.info("run finished: %s", jobs.run_line(result))
+    return _state(result)
 
 
 class Opaque:
@@ -175,14 +193,14 @@ def ingest_on_dask(paths: list[Path], *, db: Path, settings: Settings, address: 
         return _ingest_flow.with_options(task_runner=runner)([str(p) for p in paths], str(db), settings)
 
 
-def serve_schedules(sources_path: Path | None, db: Path, *, interval_s: float | None = None,
-                    allow_private: bool = False, delay_s: float | None = None) -> None:
+def serve_schedules(sources_path: Path | None, db: Path, *, config: Path | None = None,
+                    crawl: dict[str, Any] | None = None, interval_s: float | None = None) -> None:
     """Serve one deployment per source group with its cron schedule, against the Prefect API of the
     environment or of Prefect's active profile (`prefect config set PREFECT_API_URL=...`)."""
     if not PREFECT_API_URL.value():
         raise ConfigError("schedules need a Prefect server (they never fire on the temporary one). Start one with:\n"
                           f"  {START_SERVER}")
-    settings = load_settings()
+    settings = load_settings(config)
     groups = sorted({s.group for s in load_sources(sources_path)})
     deployments = []
     for group in groups:
@@ -190,7 +208,7 @@ def serve_schedules(sources_path: Path | None, db: Path, *, interval_s: float | 
                                     {"cron": settings.schedule.groups.get(group, settings.schedule.default_cron)})
         deployments.append(run_flow.to_deployment(
             name=f"warta-{group}", parameters={"sources_path": str(sources_path) if sources_path else None,
-                                               "db": str(db), "group": group, "allow_private": allow_private,
-                                               "delay_s": delay_s},
+                                               "db": str(db), "group": group, "config": str(config) if config else None,
+                                               "crawl": crawl or None},
             **schedule))
     serve(*deployments)

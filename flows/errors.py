@@ -1,7 +1,8 @@
 """One exception tree for warta, so callers catch what they can handle and nothing else.
 
     WartaError
-    ├── ConfigError          bad or missing configuration (names the file, source and field)
+    ├── ConfigError          bad or missing configuration (names the file, source and field, or the variable)
+    ├── InputError           the files given to ingest/extract are missing or hold nothing to read
     ├── FetchError           a page could not be fetched; the reason is recorded in `pages`
     │   ├── RobotsDisallowed     robots.txt forbids the URL
     │   ├── BlockedAddress       the host resolves to a non-public address (SSRF guard)
@@ -11,8 +12,9 @@
     │   └── HostPaused           the host asked us to come back later (Retry-After beyond our wait)
     ├── ExtractError         a page could not be turned into text
     ├── StoreError           the database cannot be opened, migrated or written (a full disk included)
-    ├── CrawlFailed          no source of a crawl succeeded (the run is recorded; exit code 2)
-    └── Cancelled            SIGTERM/SIGINT asked the run to stop; it stopped at a batch boundary
+    │   └── ReportError          the report or an export cannot be written where asked
+    ├── CrawlFailed          no source of a crawl succeeded (the run is recorded `failed`; exit code 2)
+    └── Cancelled            SIGINT/SIGTERM stopped the run; what it fetched is loaded (recorded `cancelled`; exit 130)
 """
 
 from __future__ import annotations
@@ -57,12 +59,20 @@ class HostPaused(FetchError):
     reason = "paused"
 
 
+class InputError(WartaError):
+    reason = "input"
+
+
 class ExtractError(WartaError):
     reason = "extract"
 
 
 class StoreError(WartaError):
     reason = "store"
+
+
+class ReportError(StoreError):
+    reason = "report"
 
 
 class CrawlFailed(WartaError):

@@ -7,15 +7,15 @@ run in `runs` and ends with a CHECKPOINT.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import itertools
 import json
 import logging
 import queue
-import signal
+import re
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -24,17 +24,17 @@ import duckdb
 
 from extractors import load_lexicon
 from flows import report, snapshot, store
-from flows.errors import Cancelled, CrawlFailed
-from flows.local import iter_pages, source_namer, warc_pages
+from flows.errors import ConfigError, CrawlFailed, StoreError
+from flows.local import check_inputs, iter_pages, source_namer, warc_pages
 from flows.page import PageInput, PageRow
 from flows.pipeline import (
-    STOP,
     Loader,
     RunCounts,
     extract_and_load,
     make_pool,
 )
 from flows.settings import Settings, Source, load_settings, load_sources
+from flows.stopping import Stop, stop_on_signals, until_stopped
 
 if TYPE_CHECKING:
     from flows.resume import Journal
@@ -51,33 +51,35 @@ def prepare(con: duckdb.DuckDBPyConnection, sources: list[Source] = ()) -> None:
                                            for s in sources], replace=True)
 
 
-@contextlib.contextmanager
-def stop_on_signals() -> Iterator[None]:
-    """SIGTERM (systemd stop, Prefect cancellation) and SIGINT (Ctrl-C) end a run at its next batch
-    boundary, marked `cancelled`, instead of killing it mid-write. Only the main thread can take signals;
-    elsewhere (a Prefect worker thread) this does nothing."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    STOP.clear()
-    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
-    for sig in previous:
-        signal.signal(sig, lambda *_: STOP.set())
-    try:
-        yield
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
-        STOP.clear()
+RunState = Callable[[RunCounts], str]
 
 
-def _run_extraction(con: duckdb.DuckDBPyConnection, run_id: str, pages: Any, settings: Settings, *,
-                    records: Callable[[], list[dict[str, Any]]] = list, progress: Any = None,
-                    executor: Executor | None = None, force: bool = False, parallel: bool = True,
+def _loaded(counts: RunCounts) -> int:
+    return counts.articles_new + counts.articles_updated + counts.unchanged + counts.not_modified
+
+
+def input_state(counts: RunCounts) -> str:
+    """ingest / reextract: failed when errors left nothing loaded, partial when some inputs failed."""
+    errors = sum(counts.errors.values())
+    return "failed" if errors and not _loaded(counts) else "partial" if errors else "ok"
+
+
+def crawl_state(sources: int) -> RunState:
+    """A crawl of `sources`: failed when none succeeded, partial when some failed (RunCounts.failed_sources)."""
+    def state(counts: RunCounts) -> str:
+        failed = len(counts.failed_sources())
+        return "failed" if sources and failed >= sources else "partial" if failed else "ok"
+    return state
+
+
+def _run_extraction(con: duckdb.DuckDBPyConnection, run_id: str, pages: Any, settings: Settings, stop: Stop, *,
+                    state: RunState = input_state, records: Callable[[], list[dict[str, Any]]] = list,
+                    progress: Any = None, executor: Executor | None = None, force: bool = False, parallel: bool = True,
                     details: Callable[[], dict[str, Any]] = dict) -> RunCounts:
     """Extract `pages` (in worker processes, or on `executor`), record the fetch records that yielded
-    no page, close the run. `records()` and `details()` are called after extraction: ingest and
-    crawl fill them while pages stream."""
+    no page, close the run with its state (cancelled when `stop` was set: its input stopped early and what
+    came is loaded). `records()` and `details()` are called after extraction: ingest and crawl fill them
+    while pages stream."""
     loader = Loader(con, run_id, force=force)
     pool = executor or (make_pool(settings.pipeline.workers) if parallel else None)
     try:
@@ -85,13 +87,15 @@ def _run_extraction(con: duckdb.DuckDBPyConnection, run_id: str, pages: Any, set
                                   workers=settings.pipeline.workers, progress=progress,
                                   chunk=settings.pipeline.dask_batch if executor else None)
         loader.record(records())
-        store.finish_run(con, run_id, counts.as_dict(), details={**details(), "failed_sources": counts.failed_sources()})
+        counts.status = "cancelled" if stop.is_set() else state(counts)
+        extra = {"stopped_by": stop.signal} if stop.is_set() else {}
+        store.finish_run(con, run_id, counts.as_dict(), status=counts.status,
+                         details={**details(), **extra, "failed_sources": counts.failed_sources()})
         return counts
     except BaseException as exc:
         try:
-            store.finish_run(con, run_id, loader.counts.as_dict(),
-                             status="cancelled" if isinstance(exc, Cancelled) else "failed",
-                       details={"error": f"{type(exc).__name__}: {exc}"[:500]})
+            store.finish_run(con, run_id, loader.counts.as_dict(), status="failed",
+                             details={"error": f"{type(exc).__name__}: {exc}"[:500]})
         except Exception as inner:   # a full disk may refuse even this; the next run marks the run crashed
             log.warning("could not record the end of run %s: %s", run_id, inner)
         raise
@@ -105,30 +109,33 @@ def ingest(paths: list[Path], *, db: Path, settings: Settings | None = None, pro
     """Load local HTML/text files, directories or WARC files; no network. `executor` runs the
     extraction elsewhere (a Dask cluster through Prefect, see deployments.ingest_on_dask)."""
     settings = settings or load_settings()
-    with stop_on_signals(), snapshot.writing(db, wait_s=wait_s) as con:
+    check_inputs(paths)
+    with stop_on_signals() as stop, snapshot.writing(db, wait_s=wait_s) as con:
         prepare(con)
         skipped: list[PageRow] = []
-        pages = iter_pages(paths, max_bytes=settings.crawl.max_bytes, skipped=skipped,
-                           warc_source=source_namer(load_sources()))
-        return _run_extraction(con, store.start_run(con, "ingest"), pages, settings, records=lambda: skipped,
+        pages = until_stopped(iter_pages(paths, max_bytes=settings.crawl.max_bytes, skipped=skipped,
+                                         warc_source=source_namer(load_sources())), stop)
+        return _run_extraction(con, store.start_run(con, "ingest"), pages, settings, stop, records=lambda: skipped,
                                progress=progress, executor=executor)
 
 
-def reextract(*, db: Path, settings: Settings | None = None, progress: Any = None) -> RunCounts:
+def reextract(*, db: Path, settings: Settings | None = None, progress: Any = None, wait_s: float = 0.0) -> RunCounts:
     """Rebuild every article from the archived raw responses (WARC), without touching the network:
     after an extractor or cleaning change, `warta reextract` brings the whole database up to date."""
     settings = settings or load_settings()
-    warc_dir = settings.resolve(settings.store.warc_dir)
-    with stop_on_signals(), snapshot.writing(db) as con:
+    warc_dir = settings.warc_dir(db)
+    with stop_on_signals() as stop, snapshot.writing(db, wait_s=wait_s) as con:
         prepare(con)
-        rows = con.execute("""
-            SELECT arg_max(warc_file, fetched_at), arg_max(warc_offset, fetched_at), arg_max(source, fetched_at)
-            FROM pages WHERE warc_file IS NOT NULL AND warc_offset IS NOT NULL AND status = 200
-            GROUP BY coalesce(final_url, url) ORDER BY 1, 2""").fetchall()
+        rows = con.execute(store.statement("archived_pages")).fetchall()
         records = [(warc_dir / f, int(o), s) for f, o, s in rows if (warc_dir / f).exists()]
-        return _run_extraction(con, store.start_run(con, "reextract"), warc_pages(records, settings.crawl.max_bytes),
-                               settings, progress=progress, force=True, parallel=len(records) > 50,
-                               details=lambda: {"missing_warc": len(rows) - len(records)})
+        if rows and not records:
+            raise StoreError(f"none of the WARC files of {len(rows)} archived pages is in {warc_dir}; "
+                             "set store.warc_dir to where they are")
+        missing = len(rows) - len(records)
+        return _run_extraction(con, store.start_run(con, "reextract"),
+                               until_stopped(warc_pages(records, settings.crawl.max_bytes), stop), settings, stop,
+                               state=lambda c: "partial" if missing else input_state(c), progress=progress,
+                               force=True, parallel=len(records) > 50, details=lambda: {"missing_warc": missing})
 
 
 def known_urls(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
@@ -142,7 +149,8 @@ _DONE = object()
 
 
 def _crawl_in_background(sources: list[Source], settings: Settings, known: dict[str, Any], archive: Any,
-                         run_id: str, results: list[Any]) -> Iterator[PageInput]:
+                         run_id: str, results: list[Any], stop: Stop,
+                         on_fetch: Callable[[str], None] | None = None) -> Iterator[PageInput]:
     """Run the async crawl in a thread and yield its pages as they arrive (a bounded queue: the
     crawl waits when extraction falls behind, so a large crawl never holds all pages in memory)."""
     from flows.crawl import crawl_sources
@@ -151,10 +159,12 @@ def _crawl_in_background(sources: list[Source], settings: Settings, known: dict[
 
     async def emit(page: PageInput) -> None:
         await asyncio.to_thread(pages.put, page)
+        if on_fetch:
+            on_fetch(page.source)
 
     def work() -> None:
         try:
-            results.extend(asyncio.run(crawl_sources(sources, settings.crawl, known, archive, run_id, emit)))
+            results.extend(asyncio.run(crawl_sources(sources, settings.crawl, known, archive, run_id, emit, stop)))
         except BaseException as exc:   # re-raised in the consuming thread below
             errors.append(exc)
         finally:
@@ -181,32 +191,38 @@ def _recovered(journal: Journal, known: dict[str, Any], max_bytes: int) -> Itera
 
 
 def crawl_sources_into(sources: list[Source], *, db: Path, settings: Settings, kind: str = "crawl",
-                       progress: Any = None, wait_s: float = 0.0) -> RunCounts:
+                       progress: Any = None, wait_s: float = 0.0, on_fetch: Callable[[str], None] | None = None) -> RunCounts:
     """Discover, fetch and load the given sources in one run (pages are extracted while the crawl
     goes on), then publish the snapshot. Pages a killed run fetched but did not commit are loaded
     from its archive first (flows/resume.py), not fetched again."""
     from flows import resume
     from flows.crawl import WarcArchive  # httpx & co. only when crawling
 
-    with stop_on_signals(), snapshot.writing(db, wait_s=wait_s) as con:
+    if not sources:
+        raise ConfigError("no sources to crawl (none configured, or none in the group asked for)")
+    with stop_on_signals() as stop, snapshot.writing(db, wait_s=wait_s) as con:
         prepare(con, sources)
         run_id = store.start_run(con, kind)
-        warc_dir = settings.resolve(settings.store.warc_dir)
+        warc_dir = settings.warc_dir(db)
         journal = resume.unloaded(con, warc_dir, sources)
         known = known_urls(con)
         archive = WarcArchive(warc_dir / f"{run_id}.warc.gz")
         results: list[Any] = []
         try:
-            pages = itertools.chain(_recovered(journal, known, settings.crawl.max_bytes),
-                                    _crawl_in_background(sources, settings, known, archive, run_id, results))
-            counts = _run_extraction(con, run_id, pages, settings, progress=progress,
+            pages = itertools.chain(until_stopped(_recovered(journal, known, settings.crawl.max_bytes), stop),
+                                    _crawl_in_background(sources, settings, known, archive, run_id, results, stop,
+                                                         on_fetch))
+            counts = _run_extraction(con, run_id, pages, settings, stop, state=crawl_state(len(sources)),
+                                     progress=progress,
                                      records=lambda: [rec for r in results for rec in r.records],
                                      details=lambda: {"recovered_pages": len(journal.records),
                                                       "recovered_runs": journal.runs,
                                                       "crawl_seconds": {r.source: round(r.seconds, 2) for r in results},
                                                       "robots": {r.source: r.robots for r in results if r.robots},
                                                       "paused_s": {r.source: r.paused_s for r in results if r.paused_s},
-                                                      "discovery": {r.source: r.discovery for r in results}})
+                                                      "discovery": {r.source: r.discovery for r in results},
+                                                      "not_fetched": {r.source: r.not_fetched for r in results
+                                                                      if r.not_fetched}})
         finally:
             archive.close()
         resume.mark_recovered(con, journal.runs)
@@ -217,16 +233,64 @@ def sources_from_urls(urls: list[str]) -> list[Source]:
     """Ad-hoc sources for `warta crawl URL...`: discovery by robots, sitemaps and feeds."""
     out = []
     for url in urls:
+        if not re.match(r"^https?://[^/\s]+", url.strip()):
+            raise ConfigError(f"{url!r} is not a site address: give http(s)://host/ (e.g. https://sulselekspres.com/)")
         host = urlsplit(url).netloc
         sid = "".join(c if c.isalnum() else "-" for c in host.lower()).strip("-") or "site"
         out.append(Source(id=sid, name=host, base_url=url, discovery=("robots", "sitemap", "feed", "wp-json")))
     return out
 
 
-def check_sources(counts: RunCounts, sources: int) -> list[str]:
-    """The sources that failed in this run; CrawlFailed when none of `sources` succeeded."""
+def select_sources(path: Path | None, group: str | None) -> list[Source]:
+    """The configured sources (of one group when given); refused when there are none to crawl."""
+    sources = load_sources(path)
+    chosen = [s for s in sources if group in (None, s.group)]
+    if not chosen:
+        where = f"group {group!r} (groups: {', '.join(sorted({s.group for s in sources})) or 'none'})" if group else "it"
+        raise ConfigError(f"no sources to crawl in {where}; see data/sources.toml")
+    return chosen
+
+
+def crawl(urls: list[str], *, db: Path, settings: Settings, progress: Any = None,
+          on_fetch: Callable[[str], None] | None = None, wait_s: float = 0.0) -> RunCounts:
+    """`warta crawl URL...`: the named sites, discovered by robots.txt, sitemaps, feeds and WP REST."""
+    return crawl_sources_into(sources_from_urls(urls), db=db, settings=settings, progress=progress,
+                              on_fetch=on_fetch, wait_s=wait_s)
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    counts: RunCounts
+    summary: dict[str, Any]
+    db: Path
+    report: Path
+
+
+def demo(*, db: Path, settings: Settings, progress: Any = None, on_fetch: Callable[[str], None] | None = None,
+         wait_s: float = 0.0) -> DemoResult:
+    """`warta demo`: serve the bundled outlets on 127.0.0.1, crawl them into `db` (loopback allowed, no delay) and
+    write the HTML report beside it."""
+    from flows.demo import serve_outlets
+    from flows.report_html import write_report
+    demo_crawl = settings.crawl.model_copy(update={"allow_private": True, "delay_s": 0.0, "refetch_after_hours": 0.0})
+    with serve_outlets() as sources:
+        counts = crawl_sources_into(sources, db=db, settings=settings.model_copy(update={"crawl": demo_crawl}),
+                                    kind="demo", progress=progress, on_fetch=on_fetch, wait_s=wait_s)
+    return DemoResult(counts, summary(db), db, write_report(db, db.parent / "report"))
+
+
+def run_line(counts: dict[str, Any]) -> str:
+    """One line for logs and Prefect: the state, pages, articles, facts and errors of a run."""
+    errors = sum((counts.get("errors") or {}).values())
+    return (f"{counts.get('status', '?')}: {counts.get('pages', 0)} pages, {counts.get('articles_new', 0)} new and "
+            f"{counts.get('articles_updated', 0)} updated articles, {counts.get('facts', 0)} facts, {errors} errors"
+            + (f", failed sources: {', '.join(counts['failed_sources'])}" if counts.get("failed_sources") else ""))
+
+
+def check_sources(counts: RunCounts) -> list[str]:
+    """The sources that failed in this run; CrawlFailed when the run failed (no source succeeded)."""
     failed = counts.failed_sources()
-    if sources and len(failed) >= sources:
+    if counts.status == "failed":
         raise CrawlFailed(f"no source succeeded ({', '.join(sorted(failed))}); see `warta status` and the pages table")
     return failed
 

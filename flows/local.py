@@ -13,7 +13,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import ChunkedDataReader
 
 from extractors import Lexicon, facts_to_contract, load_lexicon, read_article
-from flows.errors import WartaError
+from flows.errors import InputError, WartaError
 from flows.page import PageInput, PageRow, article_text, iso_utc, now_iso, page_row
 from flows.settings import Source
 from flows.sites import site_of
@@ -45,6 +45,17 @@ def iter_files(paths: list[Path], *, gold: bool = False) -> Iterator[Path]:
             yield from sorted(f for f in p.rglob("*") if f.is_file() and wanted(f))
         else:
             yield p        # a missing file is reported by iter_pages, not skipped silently
+
+
+def check_inputs(paths: list[Path], *, gold: bool = False, all_present: bool = True) -> None:
+    """Refuse, before any run starts, paths that do not exist (any of them; or all, when not `all_present`) and
+    inputs that hold no file warta reads."""
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing and (all_present or len(missing) == len(paths)):
+        raise InputError(f"no such file or directory: {', '.join(missing)}")
+    if not any(True for _ in iter_files(paths, gold=gold)):
+        suffixes = HTML_SUFFIXES + TEXT_SUFFIXES + WARC_SUFFIXES + (GOLD_SUFFIXES if gold else ())
+        raise InputError(f"nothing to read in {', '.join(map(str, paths))}: no {', '.join(suffixes)} files")
 
 
 def _record(path: Path, source: str, run_id: str | None, **extra: Any) -> PageRow:
@@ -204,6 +215,7 @@ def extract(paths: list[Path], *, lang: str | None = None, published: str | None
     overrides the detected language), yearless dates resolved against the publication date (`published`, else
     the page's or gold file's own, else the dateline). A file that cannot be read or holds no article gives a
     row with an `error` and empty facts, in input order."""
+    check_inputs(paths, gold=True, all_present=False)     # a missing file among others is an error row
     lex = load_lexicon()
     for path in iter_files(paths, gold=True):
         if _kind(path) == "gold":

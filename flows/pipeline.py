@@ -8,8 +8,11 @@ near-duplicates, boilerplate and run counts.
 
 from __future__ import annotations
 
+import ctypes
 import logging
+import os
 import signal
+import sys
 import threading
 from bisect import bisect_right
 from collections import Counter
@@ -29,7 +32,7 @@ from extractors.near_duplicates import NearDupIndex, Sketch, sketch
 from extractors.paragraphs import Paragraph, boilerplate_positions
 from flows import store
 from flows.batch import ExtractedBatch, Rows
-from flows.errors import Cancelled, ExtractError, WartaError
+from flows.errors import ExtractError, WartaError
 from flows.page import PageInput, article_id, article_text, now_iso, stable_id
 from flows.tables import FACT_MENTIONS, FACTS
 
@@ -148,21 +151,22 @@ def batched(items: Iterable[PageInput], size: int) -> Iterator[list[PageInput]]:
         yield batch
 
 
-#: set by a SIGTERM/SIGINT handler (flows.jobs.stop_on_signals); runs stop at the next batch boundary
-STOP = threading.Event()
+PR_SET_PDEATHSIG = 1     # prctl(2): the signal a process gets when its parent dies
 
 
-def _check_stop() -> None:
-    if STOP.is_set():
-        raise Cancelled("stopped by a signal at a batch boundary; the published snapshot is unchanged and "
-                        "the next run goes on from where this one stopped")
-
-
-def _ignore_signals() -> None:
-    """Extraction workers leave SIGINT/SIGTERM to the run's main process, which stops between batches
-    (Ctrl-C reaches the whole process group; a worker dying mid-batch would only lose that batch's work)."""
+def _worker_start() -> None:
+    """Extraction workers leave SIGINT/SIGTERM to the run's main process, which stops the input and loads what
+    it has (Ctrl-C reaches the whole process group; a worker dying mid-batch would only lose that batch's work).
+    And a worker dies with its parent, however the parent ends: Linux sends it SIGKILL (prctl PR_SET_PDEATHSIG),
+    so a killed run leaves no orphan extracting pages."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    parent = os.getppid()
+    if parent == 1:          # the parent died before the line above ran
+        os._exit(1)
 
 
 def make_pool(workers: int) -> Executor | None:
@@ -177,7 +181,7 @@ def make_pool(workers: int) -> Executor | None:
     ctx = get_context(method)
     if method == "forkserver":
         ctx.set_forkserver_preload(["flows.pipeline"])
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_ignore_signals)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_start)
     pool.submit(int).result()    # fork every worker now, before a crawl thread starts
     return pool
 
@@ -192,11 +196,13 @@ class RunCounts:
     facts: int = 0
     errors: Counter[str] = field(default_factory=Counter)
     no_facts: Counter[str] = field(default_factory=Counter)     # articles stored without facts, by reason
+    status: str = "running"          # ok | partial | failed | cancelled, once the run is recorded (flows.jobs)
 
     by_source: dict[str, RunCounts] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
-        out = {"pages": self.pages, "articles_new": self.articles_new, "articles_updated": self.articles_updated,
+        out = {**({"status": self.status} if self.status != "running" else {}), "pages": self.pages,
+               "articles_new": self.articles_new, "articles_updated": self.articles_updated,
                "unchanged": self.unchanged, "not_modified": self.not_modified, "facts": self.facts,
                "errors": dict(self.errors), "no_facts": dict(self.no_facts)}
         if self.by_source:
@@ -454,7 +460,6 @@ def extract_and_load(pages: Iterable[PageInput], loader: Loader, *, batch_size: 
             loader.load(process_batch(batch, boilerplate))
             if progress:
                 progress(len(batch))
-            _check_stop()
         loader.finish()
         return loader.counts
     chunk = chunk or max(8, batch_size // 4)
@@ -470,7 +475,6 @@ def extract_and_load(pages: Iterable[PageInput], loader: Loader, *, batch_size: 
             if sum(b.pages for b in buffer) >= batch_size:
                 loader.load(ExtractedBatch.concat(buffer))
                 buffer.clear()
-                _check_stop()
 
     for part in batched(pages, chunk):
         pending.append(pool.submit(process_batch, part, boilerplate))

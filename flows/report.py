@@ -8,6 +8,8 @@ from typing import Any
 import duckdb
 
 FAILING_STREAK = 3      # a source failing this many runs in a row is flagged
+#: the states of runs that crawled to their end (a cancelled or crashed run says nothing about its sources)
+COMPLETED = ("ok", "partial", "failed")
 
 
 def last_runs(con: duckdb.DuckDBPyConnection, limit: int = 10) -> list[dict[str, Any]]:
@@ -18,10 +20,10 @@ def last_runs(con: duckdb.DuckDBPyConnection, limit: int = 10) -> list[dict[str,
 
 
 def failing_sources(con: duckdb.DuckDBPyConnection, streak: int = FAILING_STREAK) -> list[str]:
-    """Sources that failed in each of the last `streak` finished runs that crawled them."""
+    """Sources that failed in each of the last `streak` completed runs that crawled them."""
     history: dict[str, list[bool]] = {}
-    for (details,) in con.execute("SELECT details FROM runs WHERE status = 'ok' AND details IS NOT NULL "
-                                  "ORDER BY started_at DESC").fetchall():
+    for (details,) in con.execute("SELECT details FROM runs WHERE status IN (SELECT unnest(?)) AND details IS NOT NULL "
+                                  "ORDER BY started_at DESC", [list(COMPLETED)]).fetchall():
         d = json.loads(details)
         failed = set(d.get("failed_sources", []))
         for source in d.get("sources", {}):

@@ -18,6 +18,7 @@ from typing import Any
 import duckdb
 
 from flows import report, snapshot
+from flows.errors import ReportError
 
 _CSS = """
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1f2933;background:#f7f8fa}
@@ -218,12 +219,17 @@ def build(con: duckdb.DuckDBPyConnection) -> str:
 
 def write_report(db: Path, out: Path) -> Path:
     """Write DIR/index.html from the published snapshot; returns the file."""
+    if out.exists() and not out.is_dir():
+        raise ReportError(f"{out} is a file; --out names the directory the report's index.html goes into")
     con = snapshot.reading(db)
     try:
         page = build(con)
     finally:
         con.close()
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ReportError(f"cannot create {out}: {exc.strerror}") from exc
     target = out / "index.html"
     tmp = target.with_suffix(".html.tmp")
     tmp.write_text(page, encoding="utf-8")

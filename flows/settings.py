@@ -12,8 +12,10 @@ import os
 import re
 import tomllib
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -51,9 +53,15 @@ def config_file(name: str) -> Path:
     return own if own.exists() else BUNDLED_DATA / name
 
 
-def _environment_overrides(data: dict[str, Any]) -> dict[str, Any]:
-    """WARTA_<SECTION>__<KEY>=value (containers, work pools) over the file: WARTA_CRAWL__DELAY_S=2."""
+def _environment_overrides(data: dict[str, Any]) -> tuple[dict[str, Any], dict[tuple[str, str], str]]:
+    """WARTA_<SECTION>__<KEY>=value (containers, work pools) over the file: WARTA_CRAWL__DELAY_S=2; and which
+    variable set each (section, key), so a bad value is blamed on the variable, not on the file.
+
+    pydantic-settings reads such variables too, but its errors name the field ("crawl.delay_s"), not the
+    variable an operator set, and it would be a second settings mechanism beside the TOML file: these ten
+    lines keep one merge, one validation and errors that say where the value came from."""
     out = {k: dict(v) if isinstance(v, dict) else v for k, v in data.items()}
+    origins: dict[tuple[str, str], str] = {}
     for name, value in os.environ.items():
         if name.startswith("WARTA_") and "__" in name:
             section, _, key = name[len("WARTA_"):].lower().partition("__")
@@ -61,7 +69,8 @@ def _environment_overrides(data: dict[str, Any]) -> dict[str, Any]:
                 out.setdefault(section, {})
                 if isinstance(out[section], dict):
                     out[section][key] = value
-    return out
+                    origins[(section, key)] = name
+    return out, origins
 
 
 class _Frozen(BaseModel):
@@ -70,7 +79,7 @@ class _Frozen(BaseModel):
 
 class StoreSettings(_Frozen):
     db: Path = Path("data/warta.duckdb")
-    warc_dir: Path = Path("data/warc")
+    warc_dir: Path = Path("warc")        # relative: beside the database it archives for, whatever the working directory
 
 
 class CrawlSettings(_Frozen):
@@ -108,6 +117,15 @@ class ScheduleSettings(_Frozen):
             raise ValueError(f"{v!r} is not a 5-field cron expression")
         return v
 
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, v: str) -> str:
+        try:
+            ZoneInfo(v)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"{v!r} is not a time zone (IANA names: Asia/Makassar, Asia/Jakarta, Asia/Jayapura)") from None
+        return v
+
 
 class Settings(_Frozen):
     store: StoreSettings = StoreSettings()
@@ -117,6 +135,11 @@ class Settings(_Frozen):
 
     def resolve(self, path: Path) -> Path:
         return path if path.is_absolute() else home() / path
+
+    def warc_dir(self, db: Path) -> Path:
+        """Where the raw responses of `db` are archived: `store.warc_dir`, a relative one beside the database, so
+        `warta reextract --db X` finds them from any directory."""
+        return self.store.warc_dir if self.store.warc_dir.is_absolute() else db.resolve().parent / self.store.warc_dir
 
 
 class Source(_Frozen):
@@ -161,9 +184,13 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: not valid TOML ({exc})") from exc
 
 
-def _explain(path: Path, where: str, exc: ValidationError) -> ConfigError:
+def _explain(path: Path, where: str, exc: ValidationError, origins: dict[tuple[str, str], str] | None = None) -> ConfigError:
     first = exc.errors()[0]
-    field = ".".join(str(p) for p in first["loc"]) or "(top level)"
+    loc = tuple(str(p) for p in first["loc"])
+    field = ".".join(loc) or "(top level)"
+    variable = (origins or {}).get(loc[:2]) if len(loc) >= 2 else None
+    if variable:
+        return ConfigError(f"environment variable {variable}={os.environ.get(variable, '')!r}: {first['msg']}")
     return ConfigError(f"{path}: {where}field '{field}': {first['msg']}")
 
 
@@ -172,10 +199,11 @@ def load_settings(path: Path | None = None) -> Settings:
     overrides; a missing default file means defaults. A bad value names the file and the field."""
     path = path or config_file("warta.toml")
     data = {} if not path.exists() and path == BUNDLED_DATA / "warta.toml" else _read_toml(path)
+    merged, origins = _environment_overrides(data)
     try:
-        return Settings.model_validate(_environment_overrides(data))
+        return Settings.model_validate(merged)
     except ValidationError as exc:
-        raise _explain(path, "", exc) from None
+        raise _explain(path, "", exc, origins) from None
 
 
 def load_sources(path: Path | None = None) -> list[Source]:
@@ -196,4 +224,15 @@ def load_sources(path: Path | None = None) -> list[Source]:
         if s.id in seen:
             raise ConfigError(f"{path}: source '{s.id}': field 'id': duplicated")
         seen.add(s.id)
+        if s.region and s.region not in known_regions():
+            raise ConfigError(f"{path}: source '{s.id}': field 'region': {s.region!r} is not a Kemendagri region "
+                              "(write it as 'Kabupaten Gowa', 'Kota Parepare' or 'Provinsi Sulawesi Selatan')")
     return [s for s in sources if not s.deprecated]
+
+
+@cache
+def known_regions() -> frozenset[str]:
+    """Names and codes of the 38 provinces and 514 kabupaten/kota a source's region may be."""
+    from extractors import load_lexicon
+    regions = load_lexicon().regions.values()
+    return frozenset({r.name for r in regions} | {r.code for r in regions})

@@ -5,7 +5,7 @@ DuckDB lets no other process open a file while a writer holds it (PLATFORM.md). 
     data/warta.duckdb         the snapshot analysts open (read-only); `--db` names this file
     data/warta.duckdb.work    the working database a run writes
     data/warta.duckdb.prev    the previous snapshot, for rollback
-    data/warta.duckdb.lock    held by the one run that writes (flock)
+    data/warta.duckdb.lock    held by the one run that writes (flock; never by its worker processes)
 
 A run that finishes publishes: the working file is checkpointed, copied next to the snapshot and
 renamed over it (atomic on POSIX; a session with the old snapshot open keeps reading the old file).
@@ -48,10 +48,27 @@ def lock_path(db: Path) -> Path:
     return db.with_name(db.name + ".lock")
 
 
+_HELD: set[int] = set()       # descriptors of the run locks this process holds
+
+
+def _drop_inherited_locks() -> None:
+    """In a forked child (an extraction worker): close the inherited lock descriptors. A flock belongs to the
+    open file, shared by every descriptor of it, so a worker that kept its copy held the lock after its parent
+    was killed and refused every later run; closed here, the lock lives and dies with the run's own process."""
+    for fd in list(_HELD):
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _HELD.clear()
+
+
+os.register_at_fork(after_in_child=_drop_inherited_locks)
+
+
 @contextlib.contextmanager
 def run_lock(db: Path, *, wait_s: float = 0.0) -> Iterator[None]:
-    """Only one run writes at a time; a second waits up to `wait_s`, then stops with one line naming
-    the holder (pid and start time, written into the lock file by the holder)."""
+    """Only one run writes at a time; a second waits up to `wait_s` (`--wait SECONDS`), then stops with one line
+    naming the holder (pid and start time, written into the lock file by the holder). The lock is the run's
+    process's alone (never a worker's), so it ends with that process, however it ends (kill -9 included)."""
     db.parent.mkdir(parents=True, exist_ok=True)
     with lock_path(db).open("a+") as fh:
         deadline = time.monotonic() + wait_s
@@ -64,8 +81,9 @@ def run_lock(db: Path, *, wait_s: float = 0.0) -> Iterator[None]:
                     fh.seek(0)
                     holder = fh.read().strip() or "unknown"
                     raise StoreError(f"another warta run ({holder}) is writing {db}; wait for it to finish "
-                                     "or pass --wait SECONDS") from None
+                                     "or give --wait SECONDS") from None
                 time.sleep(0.2)
+        _HELD.add(fh.fileno())
         try:
             fh.seek(0)
             fh.truncate()
@@ -73,6 +91,7 @@ def run_lock(db: Path, *, wait_s: float = 0.0) -> Iterator[None]:
             fh.flush()
             yield
         finally:
+            _HELD.discard(fh.fileno())
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 

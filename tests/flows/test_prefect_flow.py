@@ -22,19 +22,32 @@ def test_run_flow_crawls_demo_site(harness, tmp_path, demo_site):
     sources = tmp_path / "sources.toml"
     sources.write_text(f'[[source]]\nid = "demo"\nname = "Demo"\nbase_url = "{demo_site}/"\n', encoding="utf-8")
     from flows.deployments import run_flow
-    result = run_flow(str(sources), str(tmp_path / "w.duckdb"), allow_private=True, delay_s=0.0)
-    assert result["articles_new"] == 5
+    result = run_flow(str(sources), str(tmp_path / "w.duckdb"), crawl={"allow_private": True, "delay_s": 0.0})
+    assert (result["status"], result["articles_new"]) == ("ok", 5)
 
 
-def test_run_flow_fails_when_no_source_succeeds(harness, tmp_path):
+def test_run_flow_fails_when_no_source_succeeds_and_says_so_everywhere(harness, tmp_path):
+    from flows import jobs
     from flows.deployments import run_flow
-    from flows.errors import CrawlFailed
     sources = tmp_path / "sources.toml"
     sources.write_text('[[source]]\nid = "gone"\nname = "Gone"\nbase_url = "http://127.0.0.1:9/"\n', encoding="utf-8")
-    state = run_flow(str(sources), str(tmp_path / "w.duckdb"), allow_private=True, delay_s=0.0, return_state=True)
+    state = run_flow(str(sources), str(tmp_path / "w.duckdb"), crawl={"allow_private": True, "delay_s": 0.0},
+                     return_state=True)
     assert state.is_failed()
-    with pytest.raises(CrawlFailed):
-        state.result()
+    assert state.result(raise_on_failure=False)["status"] == "failed"
+    runs, _ = jobs.status(tmp_path / "w.duckdb")
+    assert runs[0]["status"] == "failed"
+
+
+def test_settings_given_to_the_flow_are_used_not_reset(harness, tmp_path, demo_site):
+    """crawl.allow_private from the config reaches the crawl (the flow once passed False over it)."""
+    sources = tmp_path / "sources.toml"
+    sources.write_text(f'[[source]]\nid = "demo"\nname = "Demo"\nbase_url = "{demo_site}/"\n', encoding="utf-8")
+    config = tmp_path / "warta.toml"
+    config.write_text("[crawl]\nallow_private = true\ndelay_s = 0.0\n", encoding="utf-8")
+    from flows.deployments import run_flow
+    result = run_flow(str(sources), str(tmp_path / "w.duckdb"), config=str(config))
+    assert result["articles_new"] == 5
 
 
 def test_ingest_extraction_runs_on_a_dask_local_cluster(harness, tmp_path):
