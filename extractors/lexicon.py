@@ -117,6 +117,9 @@ class Lexicon:
     innovation_topic: tuple[str, ...]       # a text without any of these words names no innovation
     language_markers: dict[str, str]        # function word -> id | ms | both (extractors/language.py)
     grammar: dict[str, tuple[str, ...]]     # role -> function words the patterns are built from (grammar.tsv)
+    name_variants: dict[str, str]           # "moh" -> "muhammad": name parts written several ways (entity resolution)
+    common_name_parts: frozenset[str]       # "andi", "muhammad": parts too common to identify a person alone
+    post_kinds: dict[str, str]              # "sekda", "sekretaris daerah" -> "sekda": one kind of post, however written
     models: ModelSet                        # the learned classifiers (data/models beside the lexicons; none: rules only)
 
 
@@ -207,5 +210,8 @@ def load_lexicon(directory: Path = LEXICON_DIR, models: Path | None = None) -> L
         innovation_topic=tuple(col("innovation_topic.tsv")),
         language_markers=kv("language_markers.tsv"),
         grammar=_grammar(d / "grammar.tsv"),
+        name_variants={k.lower(): v.lower() for k, v in kv("name_variants.tsv").items()},
+        common_name_parts=frozenset(w.lower() for w in col("common_name_parts.tsv")),
+        post_kinds={k.lower(): v for k, v in kv("post_kinds.tsv").items()},
         models=ModelSet(model_dir if model_dir.is_dir() else None),
     )

@@ -66,7 +66,7 @@ StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit 3 when any sourc
 
 EXAMPLE_QUERIES = [
     "SELECT name, expansion, region, stories FROM v_innovations ORDER BY stories DESC;",
-    "SELECT name, title, region FROM v_officials ORDER BY name;",
+    "SELECT name, variants, posts FROM v_persons ORDER BY stories DESC;",
     "SELECT date, kind, name, location FROM v_event_timeline;",
 ]
 F = TypeVar("F", bound=Callable[..., Any])
@@ -176,12 +176,12 @@ def summary_text(counts: dict[str, Any]) -> str:
         ("pages", "pages"), ("articles_new", "new articles"), ("articles_updated", "updated"),
         ("unchanged", "unchanged"), ("not_modified", "not modified"), ("facts", "facts")) if k in counts]
     lines = [(f"run {counts['status']}: " if "status" in counts else "") + ", ".join(head)]
-    for title, key in (("errors", "errors"), ("stored without facts", "no_facts")):
+    for title, key in (("errors", "errors"), ("stored without facts", "no_facts"), ("resolved", "entities")):
         if counts.get(key):
             lines.append(f"{title}: " + ", ".join(f"{n} {reason}" for reason, n in sorted(counts[key].items())))
     extra = {k: v for k, v in counts.items() if k not in {"status", "pages", "articles_new", "articles_updated",
                                                           "unchanged", "not_modified", "facts", "errors", "no_facts",
-                                                          "sources", "failed_sources"}}
+                                                          "entities", "sources", "failed_sources"}}
     if extra:
         lines.append(", ".join(f"{n} {k}" for k, n in extra.items()))
     return "\n".join(lines)

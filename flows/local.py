@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -183,16 +184,22 @@ def source_namer(sources: Iterable[Source]) -> SourceNamer:
     def host_of(url: str) -> str:
         host = (urlsplit(url).hostname or "").lower()
         return host[4:] if host.startswith("www.") else host
+    sources = list(sources)
     by_host = {host_of(s.base_url): s.id for s in sources}
-    by_site: dict[str, set[str]] = {}
-    for s in sources:
-        by_site.setdefault(site_of(host_of(s.base_url)), set()).add(s.id)
+
+    @cache
+    def by_site() -> dict[str, set[str]]:
+        # built on first need: the public suffix list costs ~90 ms to load, and an HTML-only ingest never asks
+        out: dict[str, set[str]] = {}
+        for s in sources:
+            out.setdefault(site_of(host_of(s.base_url)), set()).add(s.id)
+        return out
 
     def name(url: str) -> str:
         host = host_of(url)
         if host in by_host:
             return by_host[host]
-        ids = by_site.get(site_of(host), set()) if host else set()
+        ids = by_site().get(site_of(host), set()) if host else set()
         return next(iter(ids)) if len(ids) == 1 else (host or "local")
     return name
 

@@ -34,6 +34,7 @@ from flows import store
 from flows.batch import ExtractedBatch, Rows
 from flows.errors import ExtractError, WartaError
 from flows.page import PageInput, article_id, article_text, now_iso, stable_id
+from flows.resolve import resolve_entities
 from flows.tables import FACT_MENTIONS, FACTS
 
 log = logging.getLogger(__name__)
@@ -197,6 +198,7 @@ class RunCounts:
     errors: Counter[str] = field(default_factory=Counter)
     no_facts: Counter[str] = field(default_factory=Counter)     # articles stored without facts, by reason
     status: str = "running"          # ok | partial | failed | cancelled, once the run is recorded (flows.jobs)
+    entities: dict[str, int] = field(default_factory=dict)     # persons, innovations, links after resolution
 
     by_source: dict[str, RunCounts] = field(default_factory=dict)
 
@@ -204,7 +206,8 @@ class RunCounts:
         out = {**({"status": self.status} if self.status != "running" else {}), "pages": self.pages,
                "articles_new": self.articles_new, "articles_updated": self.articles_updated,
                "unchanged": self.unchanged, "not_modified": self.not_modified, "facts": self.facts,
-               "errors": dict(self.errors), "no_facts": dict(self.no_facts)}
+               "errors": dict(self.errors), "no_facts": dict(self.no_facts),
+               **({"entities": self.entities} if self.entities else {})}
         if self.by_source:
             out["sources"] = {k: v.as_dict() for k, v in sorted(self.by_source.items())}
         return out
@@ -419,6 +422,7 @@ class Loader:
                 FROM _marks m WHERE paragraphs.article_id = m.article_id AND paragraphs.position = m.position""")
             self.con.unregister("_marks")
             self._reextract(sorted({c[0] for c in changes}))
+        self.counts.entities = resolve_entities(self.con, load_lexicon())
 
     def _reextract(self, ids: list[str]) -> None:
         cur = self.con.execute("SELECT * FROM articles WHERE article_id IN (SELECT unnest(?))", [ids])

@@ -142,8 +142,8 @@ def build(con: duckdb.DuckDBPyConnection) -> str:
     """The report page for an open (read-only) database."""
     innovations = _rows(con, """
         SELECT v.name, v.expansion, v.sector, v.region, v.first_seen, v.stories, v.agency,
-               (SELECT list(DISTINCT a.url ORDER BY a.url) FROM innovation_mentions m JOIN articles a USING (article_id)
-                WHERE m.innovation_id = v.innovation_id) AS urls
+               (SELECT list(DISTINCT a.url ORDER BY a.url) FROM innovation_entity_mentions m JOIN articles a USING (article_id)
+                WHERE m.entity_id = v.innovation_id) AS urls
         FROM v_innovations v ORDER BY v.stories DESC, v.first_seen, v.name""")
     for r in innovations:
         r["links_html"] = _links(r.pop("urls"))
@@ -152,9 +152,10 @@ def build(con: duckdb.DuckDBPyConnection) -> str:
         "GROUP BY 1 ORDER BY 1").fetchall()]
     per_region = con.execute("SELECT coalesce(region, '(tanpa wilayah)'), count(*) FROM v_innovations "
                              "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 15").fetchall()
-    officials = _rows(con, """SELECT name, arg_max(title, stories) AS title, arg_max(region, stories) AS region,
-                                     sum(stories) AS stories, min(first_seen) AS first_seen, max(last_seen) AS last_seen
-                              FROM v_officials GROUP BY name ORDER BY stories DESC, name LIMIT 25""")
+    officials = _rows(con, """SELECT p.name, t.title, t.region, p.stories, p.first_seen, p.last_seen
+                              FROM v_persons p LEFT JOIN (SELECT person_id, arg_max(title, stories) AS title,
+                                  arg_max(region, stories) AS region FROM v_tenures GROUP BY person_id) t USING (person_id)
+                              ORDER BY p.stories DESC, p.name LIMIT 25""")
     events = _rows(con, "SELECT date, kind, name, location, region, url FROM v_event_timeline")
     for e in events:
         e["kind_id"] = _KINDS_ID.get(e["kind"], e["kind"])
@@ -172,7 +173,7 @@ def build(con: duckdb.DuckDBPyConnection) -> str:
     for r in runs:
         r["duration"], r["no_facts"] = report.duration(r), report.no_facts(r)
     totals = con.execute("SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM articles WHERE duplicate_of "
-                         "IS NULL), (SELECT count(*) FROM innovations), (SELECT count(*) FROM officials), "
+                         "IS NULL), (SELECT count(*) FROM innovation_entities), (SELECT count(*) FROM persons), "
                          "(SELECT count(*) FROM events)").fetchone()
     sections = [
         ("inovasi", "Inovasi", "Innovations", _table(innovations, [
