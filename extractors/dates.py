@@ -72,7 +72,7 @@ def _make(y: int, m: int, d: int) -> date | None:
 
 def _weekday_mismatch(text: str, start: int, value: date, lex: Lexicon, pats: _Patterns) -> bool:
     m = pats.weekday_before.search(text[max(0, start - 30):start])
-    return bool(m) and lex.weekdays[m.group("wd").lower()] != value.isoweekday()
+    return m is not None and lex.weekdays[m.group("wd").lower()] != value.isoweekday()
 
 
 class _Collector:

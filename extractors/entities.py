@@ -26,9 +26,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from hashlib import blake2b
+from typing import Any
 
 from extractors.lexicon import Lexicon
 
@@ -137,6 +138,9 @@ class _Union:
         self.parent[small] = big
         self.members[big] |= self.members.pop(small)
         return True
+
+
+_Node = Any      # _Person or _Brand: both carry key, written and mentions
 
 
 # --- persons ---------------------------------------------------------------------------------------------------
@@ -266,10 +270,10 @@ def resolve_persons(mentions: Iterable[PersonMention], lex: Lexicon, curation: C
         for w in n.written:
             plain_of[_plain(w)].append(i)
     vetoes: dict[int, set[int]] = defaultdict(set)
-    for kind, x, y in curation.distinct:
+    for kind, one, other in curation.distinct:
         if kind == PERSON:
-            for i in plain_of.get(x, ()):
-                for j in plain_of.get(y, ()):
+            for i in plain_of.get(one, ()):
+                for j in plain_of.get(other, ()):
                     vetoes[i].add(j)
                     vetoes[j].add(i)
     union, links = _Union(len(nodes), vetoes), []
@@ -278,36 +282,36 @@ def resolve_persons(mentions: Iterable[PersonMention], lex: Lexicon, curation: C
         if union.join(i, j):
             links.append(Link(PERSON, _written(nodes[i]), _written(nodes[j]), rule, evidence))
 
-    for kind, x, y in sorted(curation.same):
+    for kind, one, other in sorted(curation.same):
         if kind == PERSON:
-            for i in plain_of.get(x, ())[:1]:
-                for j in plain_of.get(y, ())[:1]:
+            for i in plain_of.get(one, ())[:1]:
+                for j in plain_of.get(other, ())[:1]:
                     link(i, j, "curated", "data/curation/same.tsv")
     by_part: dict[str, list[int]] = defaultdict(list)
     for i, n in enumerate(nodes):
         for w in set(n.full):
             by_part[w].append(i)
         if n.nickname and n.full:
-            j = index.get(f"{n.nickname} {n.full[-1]}")
-            if j is not None:
-                link(i, j, "nickname", f"'{n.nickname.title()}' is the nickname written in '{_written(n)}'")
+            hit = index.get(f"{n.nickname} {n.full[-1]}")
+            if hit is not None:
+                link(i, hit, "nickname", f"'{n.nickname.title()}' is the nickname written in '{_written(n)}'")
     candidates: dict[int, dict[int, tuple[str, str]]] = defaultdict(dict)
     for block in by_part.values():
         if len(block) > MAX_BLOCK:
             continue
         for x in range(len(block)):
             for y in range(x + 1, len(block)):
-                i, j = block[x], block[y]
-                if j in candidates[i] or i in candidates[j]:
+                i, k = block[x], block[y]
+                if k in candidates[i] or i in candidates[k]:
                     continue
-                found = _compare_persons(nodes[i], nodes[j], lex)
+                found = _compare_persons(nodes[i], nodes[k], lex)
                 if not found:
                     continue
                 rule, strong = found
-                evidence = _person_context(nodes[i], nodes[j], strong=strong)
+                evidence = _person_context(nodes[i], nodes[k], strong=strong)
                 if evidence:
-                    shorter = i if (len(nodes[i].full), nodes[i].key) <= (len(nodes[j].full), nodes[j].key) else j
-                    candidates[shorter][j if shorter == i else i] = (rule, evidence)
+                    shorter = i if (len(nodes[i].full), nodes[i].key) <= (len(nodes[k].full), nodes[k].key) else k
+                    candidates[shorter][k if shorter == i else i] = (rule, evidence)
     for _ in range(2):          # a short form whose candidates become one person on the first pass joins on the second
         for i in sorted(candidates):
             roots = {union.find(j) for j in candidates[i]} - {union.find(i)}
@@ -404,8 +408,8 @@ def _brand_pairs(nodes: list[_Brand], lex: Lexicon) -> Iterable[tuple[int, int, 
         bag = tuple(sorted(set(n.words) - lex.function_words))
         if len(bag) >= 2:
             by_bag[bag].append(i)
-        for a in n.articles:
-            by_article[a].append(i)
+        for art in n.articles:
+            by_article[art].append(i)
     for i, n in enumerate(nodes):
         for e in n.expansions:
             for j in by_key.get("".join(fold_brand(e, lex)), ()):
@@ -476,7 +480,8 @@ def _brand_name(nodes: list[_Brand]) -> str:
     return max(score, key=lambda w: (*score[w], w))
 
 
-def _resolution(kind: str, nodes: list, union: _Union, links: list[Link], name_of) -> Resolution:
+def _resolution(kind: str, nodes: Sequence[_Node], union: _Union, links: list[Link],
+                name_of: Callable[[list[_Node]], str]) -> Resolution:
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(nodes)):
         groups[union.find(i)].append(i)

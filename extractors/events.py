@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -243,7 +244,7 @@ def triggers(text: str, lex: Lexicon) -> list[tuple[int, int, tuple[str, int]]]:
 _WORD_AT = re.compile(r"\S+")
 
 
-def event_at(text: str, lex: Lexicon, kind: str, date: DateMention, officials: list[Official] = (),  # type: ignore[assignment]
+def event_at(text: str, lex: Lexicon, kind: str, date: DateMention, officials: Sequence[Official] = (),
              *, confidence: float | None = None) -> Event:
     """An event of `kind` on `date`, described from the sentence the date stands in (its opening words as the
     name, the venue and opener read as for a trigger's event)."""
@@ -256,7 +257,7 @@ def event_at(text: str, lex: Lexicon, kind: str, date: DateMention, officials: l
 
 
 def find_events(text: str, lex: Lexicon, *, dates: list[DateMention],
-                officials: list[Official] = (), hits: Hits | None = None) -> list[Event]:  # type: ignore[assignment]
+                officials: Sequence[Official] = (), hits: Hits | None = None) -> list[Event]:
     """The events of an article, main event first."""
     pats = _patterns(lex)
     sentences = _sentences(text)

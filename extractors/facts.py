@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 from functools import cache
+from typing import Any
 
 from extractors import event_choice, events, innovation_choice, innovations, officials, region_choice, regions
 from extractors.dates import find_dates
@@ -71,7 +72,7 @@ def extract_facts(text: str, lex: Lexicon, *, ref_date: date | None = None) -> F
     )
 
 
-def facts_to_contract(facts: Facts) -> dict[str, list[object]]:
+def facts_to_contract(facts: Facts) -> dict[str, list[Any]]:
     """The JSON shape of ../shared/eval/README.md (without id/source)."""
     return {
         "dates": facts.explicit_dates(),

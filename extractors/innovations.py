@@ -381,10 +381,10 @@ def _pairs(text: str, lex: Lexicon, pats: _Patterns, cues: list[int]) -> list[In
         if not _paragraph_has_cue(text, a_start, cues):
             continue
         brand = brand_before(text, a_start, lex)
-        long = pats.phrase_at.match(text, a_end)
-        if brand and long and len(_words(long.group(0))) >= 2 and abbreviates(brand[1], long.group(0)) \
-                and not _excluded(brand[1], lex) and not _excluded(long.group(0), lex, expansion=True):
-            out.append(Innovation(brand[1], long.group(0).strip(), Span(brand[0], long.end())))
+        phrase = pats.phrase_at.match(text, a_end)
+        if brand and phrase and len(_words(phrase.group(0))) >= 2 and abbreviates(brand[1], phrase.group(0)) \
+                and not _excluded(brand[1], lex) and not _excluded(phrase.group(0), lex, expansion=True):
+            out.append(Innovation(brand[1], phrase.group(0).strip(), Span(brand[0], phrase.end())))
             continue
         after = brand_after(text, a_end, lex, limit=4)
         long_before = _long_before(text, a_start, after[1], lex) if after else None
@@ -433,8 +433,8 @@ def _named(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]]
             if len(words) <= 6 and title_case and not re.search(r"[.!?,]\s", name) \
                     and _near_cue(text, m.start(), starts, 120) and not _excluded(name, lex):
                 out.append(_mention(m.start("name"), name))
-    found = [m for _, end in cues for pat in (pats.after_cue_name, pats.after_cue_brand)
-             if (m := pat.match(text, end))]
+    found = [hit for _, end in cues for pat in (pats.after_cue_name, pats.after_cue_brand)
+             if (hit := pat.match(text, end))]
     if "(" in text:
         found += [m for m in pats.numbered.finditer(text) if _near_cue(text, m.start(), starts, 600)]
     for m in found:
@@ -464,7 +464,7 @@ def _headline_line(line: str) -> bool:
 def _person_follows(text: str, end: int, lex: Lexicon) -> bool:
     """", S.IP, M.Si" after a name: a person with academic degrees."""
     m = re.match(r"\s*,\s*([A-Za-z.\s]{1,8}?)(?:,|$|\s)", text[end:end + 14])
-    return bool(m) and re.sub(r"[.\s]", "", m.group(1).lower()) in lex.degrees
+    return m is not None and re.sub(r"[.\s]", "", m.group(1).lower()) in lex.degrees
 
 
 def _items(segment: str, lex: Lexicon) -> list[tuple[int, str, str | None]]:
@@ -531,7 +531,8 @@ def _listed(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]
     for start, end in markers:
         if not _paragraph_has_cue(text, start, starts) or pats.people_list.search(text, max(0, start - 80), start):
             continue      # "tim penilai inovasi yang terdiri dari ...", "dewan juri ... diantaranya": people
-        at = _COLON_AFTER.match(text, end).end()         # "yakni:" — the list starts after the colon
+        colon = _COLON_AFTER.match(text, end)          # "yakni:" — the list starts after the colon
+        at = colon.end() if colon else end
         while at >= 0:
             stop = _SENTENCE_END.search(text, at)
             segment = text[at: stop.start() if stop else len(text)]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from extractors.lexicon import Lexicon
 
@@ -31,7 +32,7 @@ class Language:
 
 
 @cache
-def _identifier():  # type: ignore[no-untyped-def]
+def _identifier() -> Any:
     """py3langid's identifier, loaded once per process (about 0.6 s) and only when a text needs it."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
     return LanguageIdentifier.from_model_file(MODEL_FILE)

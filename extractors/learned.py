@@ -75,4 +75,4 @@ def _load(directory: Path, name: str) -> Classifier | None:
     if not entry:
         return None
     path = directory / str(entry["file"])
-    return Classifier(path, float(entry["threshold"])) if path.is_file() else None  # type: ignore[arg-type]
+    return Classifier(path, float(str(entry["threshold"]))) if path.is_file() else None

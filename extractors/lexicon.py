@@ -13,10 +13,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Literal
 
 from extractors.learned import ModelSet
 from extractors.model import EVENT_KINDS, Region
 
+_Trie = dict[str, "_Trie"]      # a prefix tree of characters; "" marks a word's end
 
 def bundled(package: str, folder: str) -> Path:
     """A folder of files shipped with warta: the installed package that carries it (a wheel maps the
@@ -53,7 +55,7 @@ def alt(words: list[str] | tuple[str, ...] | set[str], *, escape: bool = True) -
         raise ValueError("refusing to build an empty alternation")
     if not escape:
         return "(?:" + "|".join(items) + ")"
-    trie: dict[str, dict] = {}
+    trie: _Trie = {}
     for word in items:
         node = trie
         for ch in word:
@@ -68,7 +70,7 @@ def cased(words: list[str] | tuple[str, ...] | set[str]) -> set[str]:
     return {v for w in words for v in (w.lower(), w[:1].upper() + w[1:].lower(), w.title(), w.upper(), w)}
 
 
-def _trie_regex(node: dict[str, dict]) -> str:
+def _trie_regex(node: _Trie) -> str:
     ends = "" in node
     branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
     if not branches:
@@ -134,7 +136,7 @@ def _load_regions() -> dict[str, Region]:
         if "." not in code:
             out[code] = Region(code, f"Provinsi {name}", "province")
         elif code.count(".") == 1:
-            level = "city" if name.startswith("Kota ") else "regency"
+            level: Literal["city", "regency"] = "city" if name.startswith("Kota ") else "regency"
             # Jakarta's "Kota Administrasi Jakarta Pusat" is "Jakarta Pusat" in every newspaper and address
             out[code] = Region(code, name.replace(" Administrasi ", " "), level)
     return out

@@ -7,14 +7,14 @@ analyst can always show the sentence a fact came from.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 Precision = Literal["day", "month"]
 EventKind = Literal[
     "socialization", "training", "workshop", "innovation_lab", "competition",
     "award", "launch", "meeting", "visit", "other",
 ]
-EVENT_KINDS: tuple[str, ...] = EventKind.__args__  # type: ignore[attr-defined]
+EVENT_KINDS: tuple[str, ...] = get_args(EventKind)
 
 
 @dataclass(frozen=True, slots=True)

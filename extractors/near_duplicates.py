@@ -163,7 +163,7 @@ class NearDupIndex:
         lists = [hit for hit in lists if len(hit) <= CROWDED] or [min(lists, key=len)[-CROWDED:]]
         rows = np.unique(np.fromiter(itertools.chain.from_iterable(lists), dtype=np.int64))
         j = (self._matrix[rows] == np.frombuffer(item.signature, np.uint64)).mean(axis=1)
-        c = containment(j, self._sizes[rows], item.shingles)
+        c = np.asarray(containment(j, self._sizes[rows], item.shingles))
         ok = (c >= CONTAINMENT) & (self._sizes[rows] >= MIN_SHINGLES)
         return {int(r): float(s) for r, s in zip(rows[ok], c[ok], strict=True)}
 

@@ -155,9 +155,10 @@ def _parse_name(toks: list[_Tok], i: int, lex: Lexicon, comp: _Compiled) -> tupl
     name: list[_Tok] = []
     while i < len(toks) and len(name) < _MAX_NAME:
         t = toks[i].text
-        if name == [] and comp.glued_honorific.match(t):
-            hons.append(comp.glued_honorific.match(t).group(0))  # type: ignore[union-attr]
-            stripped = t[comp.glued_honorific.match(t).end():]  # type: ignore[union-attr]
+        glued = comp.glued_honorific.match(t) if name == [] else None
+        if glued:
+            hons.append(glued.group(0))
+            stripped = t[glued.end():]
             toks = [*toks[:i], _Tok(stripped, toks[i].end - len(stripped), toks[i].end), *toks[i + 1:]]
             t = stripped
         if _is_degree(t, lex) and not (name == [] and _INITIALS.match(t)):

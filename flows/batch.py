@@ -53,7 +53,7 @@ class ExtractedBatch:
             arts = rows.get("articles") or [{}]
             n_facts = sum(len(rows.get(t, ())) for t in COUNTED)
             for name, items in rows.items():
-                extra = {"page_no": page_no}
+                extra: dict[str, Any] = {"page_no": page_no}
                 if name == "pages":
                     extra |= {"article_id": arts[0].get("article_id"), "n_facts": n_facts}
                 collected.setdefault(name, []).extend({**r, **extra} for r in items)

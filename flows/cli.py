@@ -135,7 +135,8 @@ class _Bar:
     """What a person watching a run sees: pages fetched per source as they arrive, and pages loaded."""
 
     def __init__(self, bar: Progress | None) -> None:
-        self.bar, self.tasks = bar, {}
+        self.bar = bar
+        self.tasks: dict[str, Any] = {}
 
     def _task(self, label: str) -> Any:
         if label not in self.tasks:
@@ -249,7 +250,7 @@ def run(sources: Annotated[Path | None, typer.Option(help="Sources config.")] = 
     settings = _settings(config)                 # refused before Prefect starts: a bad config, file or empty group
     jobs.select_sources(sources, group)
     from flows.deployments import run_flow
-    state = run_flow(str(sources) if sources else None, str(_db(db, settings)), group,
+    state: Any = run_flow(str(sources) if sources else None, str(_db(db, settings)), group,
                      config=str(config) if config else None, crawl={"recheck": True} if recheck else None,
                      wait_s=wait, return_state=True)
     result = state.result(raise_on_failure=False)

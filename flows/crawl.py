@@ -83,13 +83,13 @@ def should_fetch(f: Found, known: Known | None, settings: CrawlSettings, now: da
     if known is None or settings.recheck:
         return True
     if known.gone:           # taken down: asked again only when its sitemap/feed date moves (it may come back)
-        return bool(f.lastmod) and f.lastmod[:19] > known.last_fetch[:19]
+        return f.lastmod is not None and f.lastmod[:19] > known.last_fetch[:19]
     last = datetime.fromisoformat(known.last_fetch)
     if now - last < timedelta(hours=settings.refetch_after_hours):
         return False
     if now - datetime.fromisoformat(known.first_fetch) <= timedelta(days=settings.revisit_days):
         return True
-    return bool(f.lastmod) and f.lastmod[:19] > known.last_fetch[:19]
+    return f.lastmod is not None and f.lastmod[:19] > known.last_fetch[:19]
 
 
 class WarcArchive:
@@ -235,7 +235,8 @@ async def _listing_links(client: Client, source: Source, site: str,
     """Last resort for sites without sitemap or feed: follow listing pages (home, categories, tags,
     pagination) breadth first, at most MAX_LISTING_PAGES of them, collecting article-like links. The site's
     own links left out as traps or too long come back with their reason (off-site links are no article)."""
-    queue, seen, found = [source.base_url], {source.base_url}, {}
+    queue, seen = [source.base_url], {source.base_url}
+    found: dict[str, Found] = {}
     dropped: list[tuple[str, str]] = []
     pages = 0
     while queue and pages < MAX_LISTING_PAGES and len(found) < settings.pages_per_source:
@@ -288,9 +289,9 @@ async def fetch_pages(client: Client, source: Source, urls: list[Found], known: 
         failures += 1       # reset below by any answer that is not a server or network failure
         try:
             r = await client.get(f.url, headers=headers, delay_s=source.delay_s, same_site=site)
-            row.update(final_url=r.final_url, status=r.status, etag=r.headers.get("etag"),
-                       last_modified=r.headers.get("last-modified"), content_type=r.headers.get("content-type"),
-                       bytes=len(r.body))
+            row.update({"final_url": r.final_url, "status": r.status, "etag": r.headers.get("etag"),
+                        "last_modified": r.headers.get("last-modified"), "content_type": r.headers.get("content-type"),
+                        "bytes": len(r.body)})
             if r.status < 500 and r.status != 429:
                 failures = 0
             if r.status == 304:
@@ -306,7 +307,7 @@ async def fetch_pages(client: Client, source: Source, urls: list[Found], known: 
             if ctype and "html" not in ctype:
                 raise NotHtml(f"content-type {ctype}")
             if archive:
-                row.update(warc_file=archive.path.name, warc_offset=await asyncio.to_thread(archive.write, r))
+                row.update({"warc_file": archive.path.name, "warc_offset": await asyncio.to_thread(archive.write, r)})
             await emit(PageInput(r.final_url, r.body, source.id, row["fetched_at"], charset=charset_of(ctype),
                                  page_row=row))
             out.fetched += 1

@@ -25,6 +25,7 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from string import Template
+from typing import Any
 
 from flows.settings import BUNDLED_DATA, Source
 
@@ -41,7 +42,7 @@ class _Handler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         return
 
-    def send_head(self):  # type: ignore[no-untyped-def]
+    def send_head(self) -> Any:
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
@@ -59,7 +60,7 @@ class _Handler(SimpleHTTPRequestHandler):
 @contextmanager
 def serve_directory(directory: Path = DEMO_DIR, port: int = 0) -> Iterator[str]:
     """Serve `directory` on a free loopback port; yields the base URL."""
-    handler = type("DemoHandler", (_Handler,), {})
+    handler: Any = type("DemoHandler", (_Handler,), {})      # its own class: `base` is per server
     try:   # a stable port keeps the demo's canonical URLs (and so its article ids) the same across runs
         server = ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(directory)))
     except OSError:

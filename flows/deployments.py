@@ -190,7 +190,8 @@ def ingest_on_dask(paths: list[Path], *, db: Path, settings: Settings, address: 
         with Client(scheduler) as client:
             client.run(warm_up)
         runner = DaskTaskRunner(address=scheduler)
-        return _ingest_flow.with_options(task_runner=runner)([str(p) for p in paths], str(db), settings)
+        flow = _ingest_flow.with_options(task_runner=runner)  # type: ignore[arg-type]  # prefect_dask's runner is one
+        return flow([str(p) for p in paths], str(db), settings)
 
 
 def serve_schedules(sources_path: Path | None, db: Path, *, config: Path | None = None,
@@ -211,4 +212,4 @@ def serve_schedules(sources_path: Path | None, db: Path, *, config: Path | None 
                                                "db": str(db), "group": group, "config": str(config) if config else None,
                                                "crawl": crawl or None},
             **schedule))
-    serve(*deployments)
+    serve(*deployments)  # type: ignore[arg-type]  # to_deployment is sync here (Prefect's sync_compatible)

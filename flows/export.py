@@ -86,7 +86,8 @@ def _resolve_region(con: duckdb.DuckDBPyConnection, region: str) -> str:
 
 
 def _select(con: duckdb.DuckDBPyConnection, f: Filters) -> None:
-    where, params = ["TRUE"], []
+    where: list[str] = ["TRUE"]
+    params: list[Any] = []
     if f.since:
         where.append("published_at >= ?")
         params.append(f.since)
@@ -167,7 +168,7 @@ def export(db: Path, out: Path, fmt: str, filters: Filters = Filters()) -> dict[
             path = tmp / f"{table}.{ext}"
             con.execute(f"COPY ({sql} ORDER BY {order}) TO '{path}' {options}")
             names = [d[0] for d in con.execute(f"SELECT * FROM ({sql}) LIMIT 0").description]
-            rows = con.execute(f"SELECT count(*) FROM ({sql})").fetchone()[0]
+            rows = store.scalar(con, f"SELECT count(*) FROM ({sql})")
             schema = {"fields": _fields(con, table, names), **({"primaryKey": key} if key else {}),
                       **({"foreignKeys": fks} if (fks := _foreign_keys(table, names)) else {})}
             resource = {"name": table, "type": "table", "profile": "tabular-data-resource", "rows": rows, "schema": schema}
@@ -192,11 +193,11 @@ def export(db: Path, out: Path, fmt: str, filters: Filters = Filters()) -> dict[
 
 
 def _package(con: duckdb.DuckDBPyConnection, f: Filters, resources: list[dict[str, Any]]) -> dict[str, Any]:
-    first, last = con.execute("SELECT min(published_at), max(published_at) FROM articles "
-                              "WHERE article_id IN (SELECT article_id FROM _sel)").fetchone()
+    first, last = store.first_row(con, "SELECT min(published_at), max(published_at) FROM articles "
+                                       "WHERE article_id IN (SELECT article_id FROM _sel)")
     runs = [r[0] for r in con.execute("SELECT DISTINCT run_id FROM articles WHERE article_id IN "
                                       "(SELECT article_id FROM _sel) AND run_id IS NOT NULL ORDER BY 1").fetchall()]
-    built = con.execute("SELECT max(finished_at) FROM runs WHERE status = 'ok'").fetchone()[0]
+    built = store.scalar(con, "SELECT max(finished_at) FROM runs WHERE status = 'ok'")
     sources = [{"title": n, "path": u} for n, u in con.execute(
         "SELECT name, base_url FROM sources WHERE source_id IN (SELECT source FROM articles WHERE article_id IN "
         "(SELECT article_id FROM _sel)) ORDER BY source_id").fetchall()]

@@ -57,7 +57,7 @@ def check_address(host: str, *, allow_private: bool) -> None:
     except socket.gaierror as exc:
         raise FetchError(f"cannot resolve {host}: {exc}") from exc
     for info in infos:
-        ip = ipaddress.ip_address(info[4][0].split("%")[0])
+        ip = ipaddress.ip_address(str(info[4][0]).split("%")[0])
         mapped = getattr(ip, "ipv4_mapped", None)
         ip = mapped or ip
         if not ip.is_global or ip.is_multicast:

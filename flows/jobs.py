@@ -13,7 +13,7 @@ import logging
 import queue
 import re
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def prepare(con: duckdb.DuckDBPyConnection, sources: list[Source] = ()) -> None:  # type: ignore[assignment]
+def prepare(con: duckdb.DuckDBPyConnection, sources: Sequence[Source] = ()) -> None:
     """Static reference data a run needs: the regions gazetteer and the configured sources."""
     store.load_regions(con, load_lexicon().regions.values())
     if sources:
@@ -73,7 +73,7 @@ def crawl_state(sources: int) -> RunState:
 
 
 def _run_extraction(con: duckdb.DuckDBPyConnection, run_id: str, pages: Any, settings: Settings, stop: Stop, *,
-                    state: RunState = input_state, records: Callable[[], list[dict[str, Any]]] = list,
+                    state: RunState = input_state, records: Callable[[], list[PageRow]] = list,
                     progress: Any = None, executor: Executor | None = None, force: bool = False, parallel: bool = True,
                     details: Callable[[], dict[str, Any]] = dict) -> RunCounts:
     """Extract `pages` (in worker processes, or on `executor`), record the fetch records that yielded

@@ -33,7 +33,7 @@ from extractors.paragraphs import Paragraph, boilerplate_positions
 from flows import store
 from flows.batch import ExtractedBatch, Rows
 from flows.errors import ExtractError, WartaError
-from flows.page import PageInput, article_id, article_text, now_iso, stable_id
+from flows.page import PageInput, PageRow, article_id, article_text, now_iso, stable_id
 from flows.resolve import resolve_entities
 from flows.tables import FACT_MENTIONS, FACTS
 
@@ -101,12 +101,12 @@ def process_page(page: PageInput, boilerplate: frozenset[str] = frozenset()) -> 
     try:
         art = article_text(page)
     except WartaError as exc:
-        return {"pages": [page.row(outcome="skipped", error=f"{exc.reason}: {exc}")]}
+        return {"pages": [dict(page.row(outcome="skipped", error=f"{exc.reason}: {exc}"))]}
     article = read_article(art.text, load_lexicon(), published=art.date, declared_language=art.language,
                            boilerplate=boilerplate)
     text, reading = article.text, article.reading
     if not text.strip():
-        return {"pages": [page.row(outcome="skipped", error="extract: only furniture")]}
+        return {"pages": [dict(page.row(outcome="skipped", error="extract: only furniture"))]}
     url = art.url if art.url and art.url.startswith("http") else page.url
     aid = article_id(url)
     content_hash = stable_id(article.cleaned_text)   # before boilerplate removal: stable whatever the corpus has taught us
@@ -125,7 +125,7 @@ def process_page(page: PageInput, boilerplate: frozenset[str] = frozenset()) -> 
                            "is_boilerplate": p.is_boilerplate, "kind": p.kind} for p in article.paragraphs]
     sk = sketch(text)
     rows["article_minhash"] = [{"article_id": aid, "signature": sk.signature, "shingles": sk.shingles}]
-    rows["pages"] = [page.row(outcome="article", content_hash=content_hash)]
+    rows["pages"] = [dict(page.row(outcome="article", content_hash=content_hash))]
     return rows
 
 
@@ -137,7 +137,7 @@ def process_batch(pages: list[PageInput], boilerplate: dict[str, frozenset[str]]
             out.append(process_page(page, (boilerplate or {}).get(page.source, frozenset())))
         except Exception as exc:  # a bug on one page must not lose the batch: record it and go on
             log.exception("extraction failed on %s", page.url)
-            out.append({"pages": [page.row(outcome="error", error=f"extract: {type(exc).__name__}: {exc}")]})
+            out.append({"pages": [dict(page.row(outcome="error", error=f"extract: {type(exc).__name__}: {exc}"))]})
     return ExtractedBatch.from_rows(out)
 
 
@@ -266,7 +266,7 @@ class Loader:
         self.columns = store.table_columns(con)
         self.index = NearDupIndex()
         # articles currently taken down: while there are none, a 200 answer has nobody to bring back
-        self.gone = con.execute("SELECT count(*) FROM articles WHERE gone_at IS NOT NULL").fetchone()[0]
+        self.gone = store.scalar(con, "SELECT count(*) FROM articles WHERE gone_at IS NOT NULL")
         for aid, sig, n, pub, dup in con.execute(
                 "SELECT m.article_id, m.signature, m.shingles, a.published_at::VARCHAR, a.duplicate_of "
                 "FROM article_minhash m JOIN articles a USING (article_id) "
@@ -366,7 +366,7 @@ class Loader:
                                     pa.nulls(len(back), pa.string())])}))
         self.con.execute(store.statement("mark_gone"))
         self.con.unregister("_answers")
-        self.gone = self.con.execute("SELECT count(*) FROM articles WHERE gone_at IS NOT NULL").fetchone()[0]
+        self.gone = store.scalar(self.con, "SELECT count(*) FROM articles WHERE gone_at IS NOT NULL")
 
     def _repoint(self, old_roots: dict[str, float | None]) -> None:
         """Stories whose root an earlier copy displaced: the old root and its copies point to the new root."""
@@ -380,9 +380,9 @@ class Loader:
               AND articles.article_id <> m.root""")
         self.con.unregister("_moves")
 
-    def record(self, pages: list[dict[str, Any]]) -> None:
+    def record(self, pages: list[PageRow]) -> None:
         """Record fetches that yield no page to extract (skips, errors, not-modified)."""
-        self.load(ExtractedBatch.from_rows([{"pages": [p]} for p in pages]))
+        self.load(ExtractedBatch.from_rows([{"pages": [dict(p)]} for p in pages]))
 
     def finish(self) -> None:
         """Mark cross-article boilerplate; rebuild the text and facts of the articles whose marks changed.

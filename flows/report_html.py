@@ -17,7 +17,7 @@ from typing import Any
 
 import duckdb
 
-from flows import report, snapshot
+from flows import report, snapshot, store
 from flows.errors import ReportError
 
 _CSS = """
@@ -172,9 +172,9 @@ def build(con: duckdb.DuckDBPyConnection) -> str:
     runs = report.last_runs(con, 10)
     for r in runs:
         r["duration"], r["no_facts"] = report.duration(r), report.no_facts(r)
-    totals = con.execute("SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM articles WHERE duplicate_of "
+    totals = store.first_row(con, "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM articles WHERE duplicate_of "
                          "IS NULL), (SELECT count(*) FROM innovation_entities), (SELECT count(*) FROM persons), "
-                         "(SELECT count(*) FROM events)").fetchone()
+                         "(SELECT count(*) FROM events)")
     sections = [
         ("inovasi", "Inovasi", "Innovations", _table(innovations, [
             ("name", "Nama", "name"), ("expansion", "Kepanjangan", "expansion"), ("sector", "Sektor", "sector"),

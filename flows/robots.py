@@ -43,7 +43,8 @@ def rfc9309_text(text: str, token: str) -> str:
             continue
         key, value = m.group(1).lower(), m.group(2)
         if key == "user-agent":
-            name = value if value == "*" else (_TOKEN.match(value).group(0) if _TOKEN.match(value) else "")
+            product = _TOKEN.match(value)
+            name = value if value == "*" else (product.group(0) if product else "")
             value = "*" if name == "*" else token if name.lower() == token.lower() else _NOBODY
         out.append(f"{key}: {value}")
     return "\n".join(out) + "\n"

@@ -188,7 +188,7 @@ def _explain(path: Path, where: str, exc: ValidationError, origins: dict[tuple[s
     first = exc.errors()[0]
     loc = tuple(str(p) for p in first["loc"])
     field = ".".join(loc) or "(top level)"
-    variable = (origins or {}).get(loc[:2]) if len(loc) >= 2 else None
+    variable = (origins or {}).get((loc[0], loc[1])) if len(loc) >= 2 else None
     if variable:
         return ConfigError(f"environment variable {variable}={os.environ.get(variable, '')!r}: {first['msg']}")
     return ConfigError(f"{path}: {where}field '{field}': {first['msg']}")

