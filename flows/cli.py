@@ -28,8 +28,9 @@ from flows.stopping import FORCED_EXIT
 if TYPE_CHECKING:
     from flows.pipeline import RunCounts
 
-EXIT_CODES = ("Exit codes: 0 done; 1 an error (a bad option or config, a locked or full database, a stopped run), "
-              "one line on stderr; 2 a crawl in which no source succeeded; 3 some sources failed and --strict was given.")
+EXIT_CODES = ("Exit codes: 0 done (ok, or partial: some sources failed, a warning); 1 an error (a bad option or config, a "
+              "locked or full database, an ingest that loaded nothing), one line on stderr; 2 a crawl in which no source "
+              "succeeded; 3 partial and --strict was given; 130 stopped by Ctrl-C or SIGTERM (what was fetched is loaded).")
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, epilog=EXIT_CODES,
                   help="warta: Indonesian regional news → clean facts in DuckDB.")
@@ -45,7 +46,10 @@ class Out(StrEnum):
 class QueryFormat(StrEnum):
     table = "table"
     csv = "csv"
+    tsv = "tsv"
     json = "json"
+    jsonl = "jsonl"
+    markdown = "markdown"
 
 
 class ExportFormat(StrEnum):
@@ -95,7 +99,7 @@ def _fail(exc: Exception | str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
-def command(fn: F) -> F:
+def command(fn: F, **options: Any) -> F:
     """A CLI command: its expected failures (WartaError) become one line and an exit code."""
     @functools.wraps(fn)
     def run(*args: Any, **kwargs: Any) -> Any:
@@ -105,7 +109,7 @@ def command(fn: F) -> F:
             _fail(exc, 2)
         except WartaError as exc:
             _fail(exc)
-    return app.command()(run)  # type: ignore[return-value]
+    return app.command(**options)(run)  # type: ignore[return-value]
 
 
 def _settings(config: Path | None, *, workers: int | None = None, **crawl: Any) -> Settings:
@@ -247,18 +251,8 @@ def run(sources: Annotated[Path | None, typer.Option(help="Sources config.")] = 
     Example: warta run --sources data/sources.toml --db data/warta.duckdb
     """
     from flows import jobs
-    settings = _settings(config)                 # refused before Prefect starts: a bad config, file or empty group
-    jobs.select_sources(sources, group)
-    from flows.deployments import run_flow
-    state: Any = run_flow(str(sources) if sources else None, str(_db(db, settings)), group,
-                     config=str(config) if config else None, crawl={"recheck": True} if recheck else None,
-                     wait_s=wait, return_state=True)
-    result = state.result(raise_on_failure=False)
-    if isinstance(result, WartaError):
-        _fail(result)
-    if not isinstance(result, dict):
-        _fail(f"the Prefect run ended {state.name}: {state.message or result}")
-    _outcome(result, format, strict)
+    settings = _settings(config)                 # refused before Prefect starts: a bad config
+    _outcome(jobs.run(sources, _db(db, settings), group, config=config, recheck=recheck, wait_s=wait), format, strict)
 
 
 @command
@@ -273,10 +267,8 @@ def serve(sources: Annotated[Path | None, typer.Option(help="Sources config.")] 
     """
     from flows import jobs
     settings = _settings(config)
-    jobs.select_sources(sources, None)
     crawl = {k: v for k, v in (("allow_private", allow_private or None), ("delay_s", delay)) if v is not None}
-    from flows.deployments import serve_schedules
-    serve_schedules(sources, _db(db, settings), config=config, crawl=crawl, interval_s=interval)
+    jobs.serve(sources, _db(db, settings), config=config, crawl=crawl, interval_s=interval)
 
 
 @command
@@ -351,8 +343,8 @@ def extract(paths: Annotated[list[Path], typer.Argument(help="Text, HTML or gold
 
     Example: warta extract article.txt --published 2024-03-12 --format jsonl
     """
-    from flows.local import extract as extract_files
-    for row in extract_files(paths, lang=lang, published=published.date().isoformat() if published else None):
+    from flows import jobs
+    for row in jobs.extract(paths, lang=lang, published=published.date().isoformat() if published else None):
         sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
@@ -365,8 +357,8 @@ def train(gold: Annotated[Path | None, typer.Option("--gold", help="Folder of go
 
     Example: warta train --gold ../shared/eval/dev --out data/models
     """
-    from flows import train as training
-    card = training.train(gold or training.DEFAULT_GOLD, out or training.MODEL_DIR)
+    from flows import jobs
+    card = jobs.train(gold, out)
     for name, entry in card.items():
         console.print(f"{name}: {entry['articles']} articles, examples {entry['labels']}, threshold {entry['threshold']}",
                       markup=False, highlight=False)
@@ -378,21 +370,18 @@ def status(db: DbOpt = None, limit: int = 10, format: OutOpt = Out.text, config:
 
     Example: warta status --limit 5 --format json
     """
-    from flows import jobs, report
-    rows, failing = jobs.status(_db(db, _settings(config)), limit)
+    from flows import jobs
+    result = jobs.status(_db(db, _settings(config)), limit)
+    rows, failing = result["runs"], result["failing_sources"]
     if format is Out.json:
-        runs = [{**{k: v for k, v in r.items() if k != "details"}, "duration": report.duration(r),
-                 "no_facts": report.no_facts(r), "details": json.loads(r["details"]) if r.get("details") else None}
-                for r in rows]
-        sys.stdout.write(json.dumps({"runs": runs, "failing_sources": failing}, default=str, ensure_ascii=False) + "\n")
+        sys.stdout.write(json.dumps(result, default=str, ensure_ascii=False) + "\n")
         return
     columns = {"run": "run_id", "started": "started_at", "took": "duration", "status": "status", "pages": "pages",
                "new": "articles_new", "updated": "articles_updated", "304": "not_modified", "facts": "facts",
                "no facts": "no_facts", "errors": "errors"}
     table = Table(*columns)
     for r in rows:
-        table.add_row(*(report.duration(r) if c == "duration" else f"{r[c]:%Y-%m-%d %H:%M}" if c == "started_at"
-                        else report.no_facts(r) if c == "no_facts" else str(r[c]) for c in columns.values()))
+        table.add_row(*(f"{r[c]:%Y-%m-%d %H:%M}" if c == "started_at" else str(r[c]) for c in columns.values()))
     out = console if console.is_terminal else Console(width=160)   # a log or a pipe gets whole rows
     out.print(table if rows else "no runs yet")
     if failing:
@@ -406,33 +395,86 @@ def report(out: Annotated[Path, typer.Option("--out", help="Directory to write i
 
     Example: warta report --out report/ && xdg-open report/index.html
     """
-    from flows.report_html import write_report
-    console.print(f"wrote {write_report(_db(db, _settings(config)), out)}")
+    from flows import jobs
+    console.print(f"wrote {jobs.report(_db(db, _settings(config)), out)}", markup=False, highlight=False)
+
+
+NullOpt = Annotated[str, typer.Option("--null", help="How NULL is shown (table, csv, tsv, markdown).")]
+WidthOpt = Annotated[int | None, typer.Option("--max-width", min=2, help="Cut longer cells to this many characters "
+                                                                        "(table, markdown).")]
+
+
+def _print_results(results: list[Any], fmt: QueryFormat, null: str, max_width: int | None) -> None:
+    """Results as a terminal table (each statement's, in order), or as text in one of the other formats."""
+    from flows import query as queries
+    if fmt is not QueryFormat.table:
+        sys.stdout.write(queries.render(results, fmt.value, null=null, max_width=max_width))
+        return
+    for k, r in enumerate(results):
+        if len(results) > 1:
+            console.print(("\n" if k else "") + f"-- {r.statement}", markup=False, highlight=False)
+        if not r.columns:
+            console.print("ok", markup=False)
+            continue
+        table = Table()
+        for c in r.columns:      # wide cells fold onto more lines; --max-width cuts them instead
+            table.add_column(c, overflow="fold")
+        for row in queries.cells(r, null=null, max_width=max_width):
+            table.add_row(*row)
+        console.print(table, markup=False, highlight=False)
+        console.print(f"{len(r.rows)} row{'s' if len(r.rows) != 1 else ''}", style="dim", highlight=False)
+
+
+def _params(extra: list[str]) -> dict[str, str]:
+    """`-p NAME VALUE` pairs (as sqlite-utils takes them; typer has no repeated two-value option, so the command
+    takes them from its extra arguments)."""
+    out, rest = {}, list(extra)
+    while rest:
+        flag = rest.pop(0)
+        if flag not in ("-p", "--param") or len(rest) < 2:
+            _fail(f"unexpected argument {flag!r}: parameters are given as -p NAME VALUE")
+        name, value = rest.pop(0), rest.pop(0)
+        out[name.lstrip("$")] = value
+    return out
+
+
+@functools.partial(command, context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def query(ctx: typer.Context,
+          sql: Annotated[str, typer.Argument(help="Read-only SQL: one statement or several separated by ';'. "
+                                                  "-p NAME VALUE (repeatable) gives $NAME.")],
+          db: DbOpt = None,
+          format: Annotated[QueryFormat, typer.Option("--format", help="Output format.")] = QueryFormat.table,
+          null: NullOpt = "", max_width: WidthOpt = None, config: ConfigOpt = None) -> None:
+    """Run read-only SQL on the published snapshot (statements that write, files included, are refused).
+
+    Example: warta query "SELECT name, expansion FROM v_innovations WHERE region = $region" -p region "Kabupaten Gowa"
+    """
+    from flows import jobs
+    results = jobs.query(_db(db, _settings(config)), sql, _params(ctx.args))
+    _print_results(results, format, null, max_width)
 
 
 @command
-def query(sql: Annotated[str, typer.Argument(help="One read-only SQL statement.")], db: DbOpt = None,
-          format: Annotated[QueryFormat, typer.Option("--format", help="Output format.")] = QueryFormat.table,
-          config: ConfigOpt = None) -> None:
-    """Run a read-only query against the database and print the result.
+def tables(db: DbOpt = None, format: Annotated[QueryFormat, typer.Option("--format")] = QueryFormat.table,
+           config: ConfigOpt = None) -> None:
+    """List the tables and views of the database with what each holds.
 
-    Example: warta query "SELECT name, expansion FROM v_innovations"
+    Example: warta tables --format markdown
     """
-    from flows.snapshot import query as run_query
-    cols, rows = run_query(_db(db, _settings(config)), sql)
-    if format is QueryFormat.json:
-        sys.stdout.write(json.dumps([dict(zip(cols, r, strict=True)) for r in rows], default=str,
-                                    ensure_ascii=False) + "\n")
-    elif format is QueryFormat.csv:
-        import csv
-        w = csv.writer(sys.stdout)
-        w.writerow(cols)
-        w.writerows(rows)
-    else:
-        table = Table(*cols)
-        for r in rows:
-            table.add_row(*(str(v) for v in r))
-        console.print(table)
+    from flows import jobs
+    _print_results(jobs.tables(_db(db, _settings(config))), format, "", None)
+
+
+@command
+def schema(name: Annotated[str | None, typer.Argument(help="A table or view (default: all).")] = None,
+           db: DbOpt = None, format: Annotated[QueryFormat, typer.Option("--format")] = QueryFormat.table,
+           config: ConfigOpt = None) -> None:
+    """Show the columns of a table or view, with their types and comments.
+
+    Example: warta schema v_innovations
+    """
+    from flows import jobs
+    _print_results(jobs.schema(_db(db, _settings(config)), name), format, "", None)
 
 
 @command
@@ -448,10 +490,10 @@ def export(out: Annotated[Path, typer.Option("--out", help="New directory to wri
 
     Example: warta export --out exports/gowa-2022 --format parquet --region "Kabupaten Gowa" --since 2022-01-01
     """
+    from flows import jobs
     from flows.export import Filters
-    from flows.export import export as run_export
     filters = Filters(_date(since, "--since"), _date(until, "--until"), region, source, text)
-    package = run_export(_db(db, _settings(config)), out, format.value, filters)
+    package = jobs.export(_db(db, _settings(config)), out, format.value, filters)
     out_rows = ", ".join(f"{r['name']} {r['rows']}" for r in package["resources"])
     console.print(f"wrote {out}: {out_rows}")
 

@@ -12,7 +12,8 @@
     │   └── HostPaused           the host asked us to come back later (Retry-After beyond our wait)
     ├── ExtractError         a page could not be turned into text
     ├── StoreError           the database cannot be opened, migrated or written (a full disk included)
-    │   └── ReportError          the report or an export cannot be written where asked
+    │   ├── ReportError          the report or an export cannot be written where asked
+    │   └── QueryError           `warta query` refused a statement (it writes, names a file, lacks a parameter) or it failed
     ├── CrawlFailed          no source of a crawl succeeded (the run is recorded `failed`; exit code 2)
     └── Cancelled            SIGINT/SIGTERM stopped the run; what it fetched is loaded (recorded `cancelled`; exit 130)
 """
@@ -73,6 +74,10 @@ class StoreError(WartaError):
 
 class ReportError(StoreError):
     reason = "report"
+
+
+class QueryError(StoreError):
+    reason = "query"
 
 
 class CrawlFailed(WartaError):

@@ -23,20 +23,16 @@ from urllib.parse import urlsplit
 import duckdb
 
 from extractors import load_lexicon
-from flows import report, snapshot, store
+from flows import report as run_reports
+from flows import snapshot, store
 from flows.errors import ConfigError, CrawlFailed, StoreError
 from flows.local import check_inputs, iter_pages, source_namer, warc_pages
 from flows.page import PageInput, PageRow
-from flows.pipeline import (
-    Loader,
-    RunCounts,
-    extract_and_load,
-    make_pool,
-)
 from flows.settings import Settings, Source, load_settings, load_sources
 from flows.stopping import Stop, stop_on_signals, until_stopped
 
 if TYPE_CHECKING:
+    from flows.pipeline import RunCounts  # the pipeline (pyarrow) loads only for a job that loads pages
     from flows.resume import Journal
 
 log = logging.getLogger(__name__)
@@ -51,7 +47,7 @@ def prepare(con: duckdb.DuckDBPyConnection, sources: Sequence[Source] = ()) -> N
                                            for s in sources], replace=True)
 
 
-RunState = Callable[[RunCounts], str]
+RunState = Callable[["RunCounts"], str]
 
 
 def _loaded(counts: RunCounts) -> int:
@@ -80,6 +76,7 @@ def _run_extraction(con: duckdb.DuckDBPyConnection, run_id: str, pages: Any, set
     no page, close the run with its state (cancelled when `stop` was set: its input stopped early and what
     came is loaded). `records()` and `details()` are called after extraction: ingest and crawl fill them
     while pages stream."""
+    from flows.pipeline import Loader, extract_and_load, make_pool
     loader = Loader(con, run_id, force=force)
     pool = executor or (make_pool(settings.pipeline.workers) if parallel else None)
     try:
@@ -304,21 +301,92 @@ def summary(db: Path) -> dict[str, Any]:
         con.close()
 
 
-def status(db: Path, limit: int = 10) -> tuple[list[dict[str, Any]], list[str]]:
-    """The last runs, newest first, and the sources failing several runs in a row."""
+def status(db: Path, limit: int = 10) -> dict[str, Any]:
+    """The last runs, newest first (with their duration, skipped-fact reasons and details decoded), and the
+    sources failing several runs in a row: what `warta status --format json` prints."""
     con = snapshot.reading(db)
     try:
-        return report.last_runs(con, limit), report.failing_sources(con)
+        rows, failing = run_reports.last_runs(con, limit), run_reports.failing_sources(con)
     finally:
         con.close()
+    runs = [{**{k: v for k, v in r.items() if k != "details"}, "duration": run_reports.duration(r),
+             "no_facts": run_reports.no_facts(r), "details": json.loads(r["details"]) if r.get("details") else None}
+            for r in rows]
+    return {"runs": runs, "failing_sources": failing}
+
+
+def run(sources: Path | None, db: Path, group: str | None = None, *, config: Path | None = None,
+        recheck: bool = False, wait_s: float = 600.0) -> dict[str, Any]:
+    """The scheduled job as a Prefect flow run (`warta run`): the run's counts; a WartaError when it failed before
+    counting, a StoreError naming the Prefect state when it ended otherwise."""
+    select_sources(sources, group)                # refused before Prefect starts: a bad file or an empty group
+    from flows.deployments import run_flow
+    state: Any = run_flow(str(sources) if sources else None, str(db), group, config=str(config) if config else None,
+                          crawl={"recheck": True} if recheck else None, wait_s=wait_s, return_state=True)
+    result = state.result(raise_on_failure=False)
+    if isinstance(result, Exception):
+        raise result
+    if not isinstance(result, dict):
+        raise StoreError(f"the Prefect run ended {state.name}: {state.message or result}")
+    return result
+
+
+def serve(sources: Path | None, db: Path, *, config: Path | None = None, crawl: dict[str, Any] | None = None,
+          interval_s: float | None = None) -> None:
+    """Serve the scheduled runs (one Prefect deployment per source group) until stopped (`warta serve`)."""
+    select_sources(sources, None)
+    from flows.deployments import serve_schedules
+    serve_schedules(sources, db, config=config, crawl=crawl, interval_s=interval_s)
+
+
+def extract(paths: list[Path], *, lang: str | None = None, published: str | None = None) -> Iterator[dict[str, Any]]:
+    """The eval contract of each text, HTML or gold file (`warta extract`); no database."""
+    from flows.local import extract as extract_files
+    return extract_files(paths, lang=lang, published=published)
+
+
+def train(gold: Path | None = None, out: Path | None = None) -> dict[str, Any]:
+    """Fit the learned classifiers on gold articles (`warta train`); the model card written."""
+    from flows import train as training
+    return training.train(gold or training.DEFAULT_GOLD, out or training.MODEL_DIR)
+
+
+def report(db: Path, out: Path) -> Path:
+    """Write the static HTML report of the snapshot (`warta report`); the index.html written."""
+    from flows.report_html import write_report
+    return write_report(db, out)
+
+
+def query(db: Path, sql: str, params: dict[str, str] | None = None) -> list[Any]:
+    """Every statement's result of a read-only query (`warta query`; see flows/query.py)."""
+    from flows import query as queries
+    return queries.run(db, sql, params)
+
+
+def tables(db: Path) -> list[Any]:
+    """The tables and views with their comments (`warta tables`)."""
+    from flows import query as queries
+    return queries.tables(db)
+
+
+def schema(db: Path, name: str | None = None) -> list[Any]:
+    """The columns of a table or view, or of all (`warta schema`)."""
+    from flows import query as queries
+    return queries.schema(db, name)
+
+
+def export(db: Path, out: Path, fmt: str, filters: Any) -> dict[str, Any]:
+    """Write a Data Package of the selected articles and their facts (`warta export`)."""
+    from flows.export import export as run_export
+    return run_export(db, out, fmt, filters)
 
 
 def run_report(db: Path) -> str:
     """Markdown report of the latest run (for the Prefect artifact and the logs)."""
     con = snapshot.reading(db)
     try:
-        runs = report.last_runs(con, 1)
-        return report.markdown(runs[0], report.failing_sources(con)) if runs else "no runs yet\n"
+        runs = run_reports.last_runs(con, 1)
+        return run_reports.markdown(runs[0], run_reports.failing_sources(con)) if runs else "no runs yet\n"
     finally:
         con.close()
 

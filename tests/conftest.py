@@ -57,3 +57,24 @@ def pytest_terminal_summary(terminalreporter) -> None:
         return
     terminalreporter.section("sealed set (aggregate only)")
     terminalreporter.write_line(score(sealed, predict(sealed, load_lexicon()))[1].rstrip())
+
+
+_CHECKOUT_DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def _data_files() -> set[str]:
+    return {str(p.relative_to(_CHECKOUT_DATA)) for p in _CHECKOUT_DATA.rglob("*") if p.is_file()}
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    session.config._warta_data_files = _data_files()     # type: ignore[attr-defined]
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Tests write only to temporary folders: a file the suite left in the checkout's data/ fails the run."""
+    if hasattr(session.config, "workerinput"):       # an xdist worker: the controller checks once
+        return
+    left = sorted(_data_files() - getattr(session.config, "_warta_data_files", set()))
+    if left:
+        session.config.get_terminal_writer().line(f"tests wrote into the checkout's data/: {left[:5]}", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -35,7 +35,7 @@ def test_run_flow_fails_when_no_source_succeeds_and_says_so_everywhere(harness, 
                      return_state=True)
     assert state.is_failed()
     assert state.result(raise_on_failure=False)["status"] == "failed"
-    runs, _ = jobs.status(tmp_path / "w.duckdb")
+    runs = jobs.status(tmp_path / "w.duckdb")["runs"]
     assert runs[0]["status"] == "failed"
 
 

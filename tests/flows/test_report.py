@@ -1,7 +1,6 @@
 """Run reports per source, flagged failing sources, and sources paused after repeated failures."""
 
 import asyncio
-import json
 import socket
 
 from flows import jobs, report
@@ -30,13 +29,14 @@ def test_source_failing_three_runs_in_a_row_is_flagged_and_reported(tmp_path, de
     sources = jobs.sources_from_urls([demo_site + "/", _dead_url()])
     for _ in range(report.FAILING_STREAK):
         jobs.crawl_sources_into(sources, db=db, settings=_settings())
-    runs, failing = jobs.status(db)
+    result = jobs.status(db)
+    runs, failing = result["runs"], result["failing_sources"]
     text = jobs.run_report(db)
     assert failing == [sources[1].id]
     assert len(runs) == report.FAILING_STREAK
     assert f"| {sources[0].id} |" in text and "Failing 3 runs in a row" in text
     assert report.duration(runs[0]).endswith(" s")
-    crawl_seconds = json.loads(runs[0]["details"])["crawl_seconds"]
+    crawl_seconds = runs[0]["details"]["crawl_seconds"]
     assert set(crawl_seconds) == {s.id for s in sources} and all(v >= 0 for v in crawl_seconds.values())
     row = next(line for line in text.splitlines() if line.startswith(f"| {sources[0].id} |"))
     assert row.rstrip(" |").split("| ")[-1] == str(crawl_seconds[sources[0].id])

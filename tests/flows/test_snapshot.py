@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from flows import jobs, snapshot
+from flows import jobs, pipeline, snapshot
 from flows.errors import StoreError
 from flows.settings import PipelineSettings, Settings
 from tests.flows.test_ingest import HTML
@@ -51,7 +51,7 @@ def test_failed_run_leaves_the_snapshot_untouched(tmp_path, monkeypatch):
 
     def boom(*args, **kwargs):
         raise RuntimeError("killed mid-run")
-    monkeypatch.setattr(jobs, "extract_and_load", boom)
+    monkeypatch.setattr(pipeline, "extract_and_load", boom)
     with pytest.raises(RuntimeError):
         _ingest(tmp_path, db, "b")
     assert db.read_bytes() == before
