@@ -69,7 +69,7 @@ def test_cli_refuses_existing_directory_and_bad_dates(demo_db, tmp_path):
     assert "already exists" in r1.output and "YYYY-MM-DD" in r2.output and "after" in r3.output
 
 
-@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+@pytest.mark.parametrize("fmt", ["parquet", "csv", "jsonl"])
 def test_exports_validate_as_frictionless_data_packages(demo_db, tmp_path, fmt):
     from frictionless import Package
     out = tmp_path / fmt
