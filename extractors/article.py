@@ -1,6 +1,6 @@
 """One recipe from an article's text to its facts, used by every path that reads facts.
 
-`warta ingest`/`crawl` (flows/pipeline.py), `warta extract` (flows/local.py), the quality gate
+`warta ingest`/`crawl` (flows/worker.py), `warta extract` (flows/local.py), the quality gate
 (tests/eval_gate.py) and the golden files (tests/regen_golden.py) all call `read_article`, so the
 gate measures exactly what loads DuckDB:
 

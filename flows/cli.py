@@ -26,7 +26,7 @@ from flows.settings import Settings, load_settings
 from flows.stopping import FORCED_EXIT
 
 if TYPE_CHECKING:
-    from flows.pipeline import RunCounts
+    from flows.writer import RunCounts
 
 EXIT_CODES = ("Exit codes: 0 done (ok, or partial: some sources failed, a warning); 1 an error (a bad option or config, a "
               "locked or full database, an ingest that loaded nothing), one line on stderr; 2 a crawl in which no source "

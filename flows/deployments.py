@@ -1,6 +1,6 @@
 """Prefect wrappers: a task per batch-level step, the flow that schedules start, and `serve`.
 
-The work itself is the plain functions of jobs.py / pipeline.py; this module only adds retries on
+The work itself is the plain functions of jobs.py, pipeline.py, worker.py and writer.py; this module only adds retries on
 I/O, logging through Prefect, a markdown artifact per run, and deployments with cron schedules.
 Prefect is imported here only, so `warta extract` and `warta ingest` never pay its start-up cost.
 """
@@ -30,9 +30,9 @@ from flows import jobs
 from flows.batch import ExtractedBatch
 from flows.errors import ConfigError
 from flows.page import PageInput
-from flows.pipeline import process_batch
 from flows.report_html import write_report
 from flows.settings import Settings, Source, load_settings, load_sources
+from flows.worker import process_batch
 
 #: a run that takes longer than this is stuck (a site that trickles bytes, a lock never released): Prefect fails it
 FLOW_TIMEOUT_S = 6 * 3600

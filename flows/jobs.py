@@ -32,8 +32,8 @@ from flows.settings import Settings, Source, load_settings, load_sources
 from flows.stopping import Stop, stop_on_signals, until_stopped
 
 if TYPE_CHECKING:
-    from flows.pipeline import RunCounts  # the pipeline (pyarrow) loads only for a job that loads pages
     from flows.resume import Journal
+    from flows.writer import RunCounts  # the pipeline (pyarrow) loads only for a job that loads pages
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +76,9 @@ def _run_extraction(con: duckdb.DuckDBPyConnection, run_id: str, pages: Any, set
     no page, close the run with its state (cancelled when `stop` was set: its input stopped early and what
     came is loaded). `records()` and `details()` are called after extraction: ingest and crawl fill them
     while pages stream."""
-    from flows.pipeline import Loader, extract_and_load, make_pool
+    from flows.pipeline import extract_and_load
+    from flows.worker import make_pool
+    from flows.writer import Loader
     loader = Loader(con, run_id, force=force)
     pool = executor or (make_pool(settings.pipeline.workers) if parallel else None)
     try:

@@ -8,7 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from flows.batch import ExtractedBatch, rows_to_table
-from flows.pipeline import PageInput, process_batch
+from flows.page import PageInput
+from flows.worker import process_batch
 from tests.flows.test_ingest import HTML
 
 

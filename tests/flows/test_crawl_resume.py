@@ -26,17 +26,17 @@ Gowa, Senin ({day}/3/2024). Kegiatan ini diikuti sebanyak {n}0 peserta dari pera
 CRAWL = textwrap.dedent("""
     import os, signal, sys, time
     from pathlib import Path
-    from flows import jobs, pipeline
+    from flows import jobs, writer
     from flows.settings import CrawlSettings, PipelineSettings, Settings, StoreSettings
     base, db, warc, kill = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]), sys.argv[4] == "kill"
-    load, calls = pipeline.Loader.load, []
+    load, calls = writer.Loader.load, []
     def dying_load(self, batch):
         calls.append(1)
         if kill and len(calls) == 2:
             time.sleep(0.5)
             os.kill(os.getpid(), signal.SIGKILL)
         return load(self, batch)
-    pipeline.Loader.load = dying_load
+    writer.Loader.load = dying_load
     settings = Settings(store=StoreSettings(warc_dir=warc), pipeline=PipelineSettings(workers=1, batch_size=4),
                         crawl=CrawlSettings(allow_private=True, delay_s=0.0))
     jobs.crawl_sources_into(jobs.sources_from_urls([base + "/"]), db=db, settings=settings)

@@ -33,7 +33,7 @@ def test_parsers_never_raise_on_any_bytes(body):
 def test_amp_print_and_session_twins_share_one_url():
     urls = ["https://a.id/berita/x/amp/", "https://a.id/berita/x/print", "https://a.id/berita/x/?amp=1",
             "https://A.id/berita/x/?utm_source=fb&PHPSESSID=1"]
-    from flows.pipeline import article_id
+    from flows.page import article_id
     assert len({article_id(clean_url(u)) for u in urls}) == 1
 
 

@@ -22,9 +22,9 @@ from flows.cli import app
 from flows.discover import page_links, parse_feed, parse_sitemap, parse_wp_posts, trap_reason
 from flows.errors import ConfigError
 from flows.local import iter_pages
-from flows.pipeline import process_page
 from flows.settings import load_settings, load_sources
 from flows.text import decode_html
+from flows.worker import process_page
 
 GOOD = ("<html><head><meta charset='utf-8'><title>Baik</title></head><body><article><h1>Berita baik</h1>"
         "<p>Bupati Gowa membuka Sosialisasi Inovasi Pelayanan Publik di Aula Kantor Bupati Gowa, Senin (4/3/2024), "
@@ -129,7 +129,7 @@ def test_robots_parser_accepts_any_text(text):
                  st.builds(lambda n, w: ("<div>" * n + w + "</div>" * n).encode(), st.integers(0, 3000), st.text(max_size=50)),
                  st.builds(lambda w, n: ("<p>" + (w + " ") * n + "</p>").encode(), st.text(max_size=8), st.integers(0, 20000))))
 def test_a_page_of_any_bytes_yields_rows_never_an_exception(data):
-    from flows.pipeline import PageInput
+    from flows.page import PageInput
     rows = process_page(PageInput("https://a.id/x", data, "s", "2024-01-01T00:00:00"))
     assert rows["pages"]
 
