@@ -111,11 +111,10 @@ def ingest(paths: list[Path], *, db: Path, settings: Settings | None = None, pro
     check_inputs(paths)
     with stop_on_signals() as stop, snapshot.writing(db, wait_s=wait_s) as con:
         prepare(con)
-        skipped: list[PageRow] = []
-        pages = until_stopped(iter_pages(paths, max_bytes=settings.crawl.max_bytes, skipped=skipped,
+        pages = until_stopped(iter_pages(paths, max_bytes=settings.crawl.max_bytes,
                                          warc_source=source_namer(load_sources())), stop)
-        return _run_extraction(con, store.start_run(con, "ingest"), pages, settings, stop, records=lambda: skipped,
-                               progress=progress, executor=executor)
+        return _run_extraction(con, store.start_run(con, "ingest"), pages, settings, stop, progress=progress,
+                               executor=executor)
 
 
 def reextract(*, db: Path, settings: Settings | None = None, progress: Any = None, wait_s: float = 0.0) -> RunCounts:
@@ -137,11 +136,11 @@ def reextract(*, db: Path, settings: Settings | None = None, progress: Any = Non
                                force=True, parallel=len(records) > 50, details=lambda: {"missing_warc": missing})
 
 
-def known_urls(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+def known_by_url(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     """What the revisit policy knows of each fetched URL (flows.crawl.Known)."""
     from flows.crawl import Known
     return {u: Known(e, m, str(last), str(first), bool(gone), source)
-            for u, e, m, last, first, gone, source in store.known_urls(con)}
+            for u, e, m, last, first, gone, source in store.known_url_rows(con)}
 
 
 _DONE = object()
@@ -204,7 +203,7 @@ def crawl_sources_into(sources: list[Source], *, db: Path, settings: Settings, k
         run_id = store.start_run(con, kind)
         warc_dir = settings.warc_dir(db)
         journal = resume.unloaded(con, warc_dir, sources)
-        known = known_urls(con)
+        known = known_by_url(con)
         archive = WarcArchive(warc_dir / f"{run_id}.warc.gz")
         results: list[Any] = []
         try:

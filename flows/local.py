@@ -64,9 +64,9 @@ def _record(path: Path, source: str, run_id: str | None, **extra: Any) -> PageRo
 
 
 def iter_pages(paths: list[Path], *, source: str = "local", run_id: str | None = None,
-               max_bytes: int = 10_000_000, skipped: list[PageRow] | None = None,
-               warc_source: SourceNamer | None = None) -> Iterator[PageInput]:
-    """PageInputs for every file; missing, oversized, unknown or corrupt files land in `skipped` with a reason.
+               max_bytes: int = 10_000_000, warc_source: SourceNamer | None = None) -> Iterator[PageInput | PageRow]:
+    """A PageInput for every file or WARC record, in input order; in its place, a missing, oversized, unknown or
+    corrupt input yields its `pages` row (a PageRow) with the reason, so nothing is dropped unrecorded.
     WARC records are labelled `warc_source(url)` when given (see source_namer), else `source`.
 
     HTML and text files are not read here: the worker that extracts a page reads it (PageInput.read),
@@ -75,7 +75,7 @@ def iter_pages(paths: list[Path], *, source: str = "local", run_id: str | None =
         kind = _kind(path)
         try:
             if kind == "warc":
-                yield from _warc_pages(path, warc_source or source, run_id, max_bytes, skipped)
+                yield from _warc_pages(path, warc_source or source, run_id, max_bytes)
                 continue
             if kind is None or kind == "gold":
                 raise ValueError("not an HTML, text or WARC file")
@@ -83,8 +83,7 @@ def iter_pages(paths: list[Path], *, source: str = "local", run_id: str | None =
             if size > max_bytes:
                 raise ValueError(f"larger than {max_bytes} bytes")
         except (OSError, ValueError) as exc:
-            if skipped is not None:
-                skipped.append(_record(path, source, run_id, outcome="skipped", error=f"input: {exc}"))
+            yield _record(path, source, run_id, outcome="skipped", error=f"input: {exc}")
             continue
         row = _record(path, source, run_id, bytes=size)
         yield PageInput(row["url"], b"", source, row["fetched_at"], is_text=kind == "text", page_row=row,
@@ -138,19 +137,20 @@ def _payload(rec: Any, max_bytes: int) -> bytes:
     return bytes(out[:max_bytes + 1])
 
 
-def _warc_pages(path: Path, source: str | SourceNamer, run_id: str | None, max_bytes: int,
-                skipped: list[PageRow] | None) -> Iterator[PageInput]:
+def _warc_pages(path: Path, source: str | SourceNamer, run_id: str | None,
+                max_bytes: int) -> Iterator[PageInput | PageRow]:
     """Every response record of one WARC file. A record whose body cannot be decoded is one recorded error and
     the records after it still load; a file whose framing breaks (truncated, not gzip, not WARC: warcio raises
     many kinds of error on hostile bytes) ends with a recorded reason, and the records before it, and every
     other file, are still loaded."""
-    records = 0
+    records = responses = 0
     try:
         with path.open("rb") as fh:
             for rec in ArchiveIterator(fh):
                 records += 1
                 if rec.rec_type != "response":
-                    continue
+                    continue       # requests, metadata, warcinfo: no page to load, by design
+                responses += 1
                 target = rec.rec_headers.get_header("WARC-Target-URI")
                 name = source(target) if callable(source) and target else source if isinstance(source, str) else "local"
                 try:
@@ -158,20 +158,18 @@ def _warc_pages(path: Path, source: str | SourceNamer, run_id: str | None, max_b
                         raise ValueError("no WARC-Target-URI")
                     page, row = _warc_page(rec, path, name, run_id, max_bytes)
                 except Exception as exc:  # one undecodable record: its reason, and on to the next
-                    if skipped is not None:
-                        skipped.append(page_row(target or f"{path.resolve().as_uri()}#record-{records}", name, run_id,
-                                                outcome="error", warc_file=path.name,
-                                                error=f"input: WARC record {records}: {type(exc).__name__}: {exc}"))
+                    yield page_row(target or f"{path.resolve().as_uri()}#record-{records}", name, run_id,
+                                   outcome="error", warc_file=path.name,
+                                   error=f"input: WARC record {records}: {type(exc).__name__}: {exc}")
                     continue
-                if page is not None:
-                    yield page
-                elif skipped is not None:
-                    skipped.append(row)
+                yield page if page is not None else row
+        if not responses:
+            yield _record(path, source if isinstance(source, str) else "local", run_id, outcome="skipped",
+                          error=f"input: no response record among {records} WARC record(s)")
     except Exception as exc:  # untrusted bytes: record the reason, keep the rest of the run
-        if skipped is not None:
-            where = f"after {records} record(s)" if records else "at its start"
-            skipped.append(_record(path, source if isinstance(source, str) else "local", run_id, outcome="error",
-                                   error=f"input: unreadable WARC {where}: {type(exc).__name__}: {exc}"))
+        where = f"after {records} record(s)" if records else "at its start"
+        yield _record(path, source if isinstance(source, str) else "local", run_id, outcome="error",
+                      error=f"input: unreadable WARC {where}: {type(exc).__name__}: {exc}")
 
 
 SourceNamer = Callable[[str], str]
@@ -228,8 +226,10 @@ def extract(paths: list[Path], *, lang: str | None = None, published: str | None
         if _kind(path) == "gold":
             yield _extract_gold(path, lex, lang=lang, published=published)
             continue
-        skipped: list[PageRow] = []
-        for page in iter_pages([path], skipped=skipped):
+        for page in iter_pages([path]):
+            if not isinstance(page, PageInput):         # the input's own reason it yields no page
+                yield {"source": Path(urlsplit(page["url"]).path).name, "error": page["error"], **_EMPTY}
+                continue
             source = Path(urlsplit(page.url).path).name
             try:
                 art = article_text(page)
@@ -239,8 +239,6 @@ def extract(paths: list[Path], *, lang: str | None = None, published: str | None
                 continue
             yield {"source": source, **_contract(art.text, lex, lang=lang, published=published or art.date,
                                                  declared=art.language)}
-        for rec in skipped:
-            yield {"source": Path(urlsplit(rec["url"]).path).name, "error": rec["error"], **_EMPTY}
 
 
 _EMPTY: dict[str, list[Any]] = {"dates": [], "officials": [], "innovations": [], "events": [], "regions": []}

@@ -13,7 +13,7 @@ from concurrent.futures import Executor, Future
 from typing import Any
 
 from flows.batch import ExtractedBatch
-from flows.page import PageInput
+from flows.page import PageInput, PageRow
 from flows.worker import process_batch
 from flows.writer import Loader, RunCounts
 
@@ -29,7 +29,7 @@ def batched(items: Iterable[PageInput], size: int) -> Iterator[list[PageInput]]:
         yield batch
 
 
-def extract_and_load(pages: Iterable[PageInput], loader: Loader, *, batch_size: int, pool: Executor | None,
+def extract_and_load(pages: Iterable[PageInput | PageRow], loader: Loader, *, batch_size: int, pool: Executor | None,
                      workers: int = 2, progress: Any = None, chunk: int | None = None) -> RunCounts:
     """Stream pages through the workers and load the results; memory stays flat.
 
@@ -39,11 +39,25 @@ def extract_and_load(pages: Iterable[PageInput], loader: Loader, *, batch_size: 
     worker are in flight.
     """
     boilerplate = loader.boilerplate()
+    records: list[PageRow] = []
+
+    def inputs() -> Iterator[PageInput]:
+        """The pages to extract; an input's own `pages` row (why it yields no page) is recorded beside them."""
+        for item in pages:
+            if isinstance(item, PageInput):
+                yield item
+                continue
+            records.append(item)
+            if len(records) >= batch_size:
+                loader.record(records[:])
+                records.clear()
+
     if pool is None:
-        for batch in batched(pages, batch_size):
+        for batch in batched(inputs(), batch_size):
             loader.load(process_batch(batch, boilerplate))
             if progress:
                 progress(len(batch))
+        loader.record(records)
         loader.finish()
         return loader.counts
     chunk = chunk or max(8, batch_size // 4)
@@ -60,11 +74,12 @@ def extract_and_load(pages: Iterable[PageInput], loader: Loader, *, batch_size: 
                 loader.load(ExtractedBatch.concat(buffer))
                 buffer.clear()
 
-    for part in batched(pages, chunk):
+    for part in batched(inputs(), chunk):
         pending.append(pool.submit(process_batch, part, boilerplate))
         drain(keep=3 * workers)
     drain(keep=0)
     if buffer:
         loader.load(ExtractedBatch.concat(buffer))
+    loader.record(records)
     loader.finish()
     return loader.counts

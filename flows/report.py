@@ -19,16 +19,29 @@ def last_runs(con: duckdb.DuckDBPyConnection, limit: int = 10) -> list[dict[str,
     return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
 
 
-def failing_sources(con: duckdb.DuckDBPyConnection, streak: int = FAILING_STREAK) -> list[str]:
-    """Sources that failed in each of the last `streak` completed runs that crawled them."""
-    history: dict[str, list[bool]] = {}
+def failure_streaks(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Per source, how many of the latest completed runs that crawled it failed it in a row (0: the last one
+    succeeded). The one definition of a failing source: `failing_sources`, `status` and the report use it."""
+    streaks: dict[str, int] = {}
+    ended: set[str] = set()
     for (details,) in con.execute("SELECT details FROM runs WHERE status IN (SELECT unnest(?)) AND details IS NOT NULL "
                                   "ORDER BY started_at DESC", [list(COMPLETED)]).fetchall():
         d = json.loads(details)
         failed = set(d.get("failed_sources", []))
         for source in d.get("sources", {}):
-            history.setdefault(source, []).append(source in failed)
-    return sorted(s for s, h in history.items() if len(h) >= streak and all(h[:streak]))
+            streaks.setdefault(source, 0)
+            if source in ended:
+                continue
+            if source in failed:
+                streaks[source] += 1
+            else:
+                ended.add(source)
+    return streaks
+
+
+def failing_sources(con: duckdb.DuckDBPyConnection, streak: int = FAILING_STREAK) -> list[str]:
+    """Sources that failed in each of the last `streak` completed runs that crawled them."""
+    return sorted(s for s, n in failure_streaks(con).items() if n >= streak)
 
 
 def duration(run: dict[str, Any]) -> str:

@@ -54,7 +54,7 @@ def local_time(value: datetime | None, zone: ZoneInfo) -> str:
 
 def _sources_health(con: duckdb.DuckDBPyConnection, zone: ZoneInfo) -> list[dict[str, Any]]:
     """Per outlet: last successful run, pages, new articles, errors by reason, failing streak, discovery."""
-    failing = set(report.failing_sources(con))
+    streaks = report.failure_streaks(con)
     out: dict[str, dict[str, Any]] = {}
     for run in _rows(con, "SELECT run_id, status, finished_at, details FROM runs WHERE details IS NOT NULL "
                           "ORDER BY started_at"):
@@ -62,19 +62,19 @@ def _sources_health(con: duckdb.DuckDBPyConnection, zone: ZoneInfo) -> list[dict
         failed = set(details.get("failed_sources", []))
         for source, counts in (details.get("sources") or {}).items():
             row = out.setdefault(source, {"source": source, "last_ok": None, "pages": 0, "new": 0, "errors": {},
-                                          "streak": 0, "discovery": {}})
+                                          "discovery": {}})
             row["pages"] += counts.get("pages", 0)
             row["new"] += counts.get("articles_new", 0)
             for reason, n in (counts.get("errors") or {}).items():
                 row["errors"][reason] = row["errors"].get(reason, 0) + n
-            row["streak"] = row["streak"] + 1 if source in failed else 0
             if run["status"] == "ok" and source not in failed:
                 row["last_ok"] = run["finished_at"]
             for method, n in ((details.get("discovery") or {}).get(source) or {}).items():
                 row["discovery"][method] = row["discovery"].get(method, 0) + n
     names = dict(con.execute("SELECT source_id, name FROM sources").fetchall())
-    return [{"name": names.get(r["source"], r["source"]), "failing": r["source"] in failing or r["streak"] > 0,
-             "streak": r["streak"], "last_ok": local_time(r["last_ok"], zone), "pages": r["pages"], "new": r["new"],
+    return [{"name": names.get(r["source"], r["source"]), "streak": streaks.get(r["source"], 0),
+             "failing": streaks.get(r["source"], 0) >= report.FAILING_STREAK,
+             "last_ok": local_time(r["last_ok"], zone), "pages": r["pages"], "new": r["new"],
              "errors": ", ".join(f"{k} {v}" for k, v in sorted(r["errors"].items())) or "-",
              "discovery": ", ".join(f"{k} {v}" for k, v in sorted(r["discovery"].items())) or "-"}
             for r in sorted(out.values(), key=lambda r: r["source"])]

@@ -1,6 +1,6 @@
 """The analysts' database is a published snapshot; runs write a working copy beside it.
 
-DuckDB lets no other process open a file while a writer holds it (PLATFORM.md). So:
+DuckDB lets no other process open a file while a writer holds it (measured in ../shared/PLATFORM.md, beside the checkout). So:
 
     data/warta.duckdb         the snapshot analysts open (read-only); `--db` names this file
     data/warta.duckdb.work    the working database a run writes

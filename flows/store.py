@@ -229,7 +229,7 @@ def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, counts: dict[str, An
     con.execute("CHECKPOINT")
 
 
-def known_urls(con: duckdb.DuckDBPyConnection) -> list[tuple[Any, ...]]:
+def known_url_rows(con: duckdb.DuckDBPyConnection) -> list[tuple[Any, ...]]:
     """Per fetched URL: validators of its latest success, its last and first fetch, and whether its latest
     answer said it was taken down (404/410 after an earlier success), and the source that fetched it last."""
     return con.execute("""

@@ -1,7 +1,7 @@
 """HTML → article text and metadata, with trafilatura; plus charset-safe decoding of raw bytes.
 
 trafilatura runs with include_comments=False and never deduplicate=True (its cache is process-global
-and starts returning None after a few identical pages, see PLATFORM.md). Metadata comes from
+and starts returning None after a few identical pages, ../shared/PLATFORM.md). Metadata comes from
 flows/metadata.py on the same parsed tree.
 """
 

@@ -76,7 +76,7 @@
     {title: "Wilayah", data: 5, defaultContent: ""}, {title: "Asli", data: 6, render: (v) => v ? "ya" : "salinan"},
   ], "articles", {order: [[2, "desc"]]});
   make("t-sources", D.sources, [
-    {title: "Media", data: "name"}, {title: "Status", data: "failing", render: (v, t, r) => v ? `<span class="bad" title="failing ${r.streak} run(s) in a row">gagal ${r.streak}×</span>` : '<span class="ok">sehat</span>'},
+    {title: "Media", data: "name"}, {title: "Status", data: "failing", render: (v, t, r) => v ? `<span class="bad" title="failing ${r.streak} runs in a row">gagal ${r.streak}×</span>` : r.streak ? `<span title="failed the last ${r.streak} run(s)">gagal terakhir ${r.streak}×</span>` : '<span class="ok">sehat</span>'},
     {title: "Terakhir berhasil", data: "last_ok", className: "date"}, {title: "Halaman", data: "pages"},
     {title: "Artikel baru", data: "new"}, {title: "Galat per alasan", data: "errors"}, {title: "Ditemukan lewat", data: "discovery"}]);
   make("t-syndication", D.syndication, [

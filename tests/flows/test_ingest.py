@@ -1,5 +1,7 @@
 import gzip
 
+import pytest
+
 from flows import jobs, store
 from flows.settings import PipelineSettings, Settings
 
@@ -93,3 +95,23 @@ def test_an_ingested_database_exports_a_valid_data_package(tmp_path):
         export(db, tmp_path / fmt, fmt)
         report = Package(str(tmp_path / fmt / "datapackage.json")).validate()
         assert report.valid, report.flatten(["title", "message"])[:5]
+
+
+@pytest.mark.parametrize("order", [0, 1, 2])
+def test_every_input_leaves_a_pages_row_whatever_the_order(tmp_path, order):
+    """A page, an unreadable WARC, a WARC without responses, an unknown file and a good one: each is a pages row
+    with its outcome (none dropped unrecorded), and the same rows in any order of the inputs."""
+    (tmp_path / "a.html").write_text(HTML.format(slug="a"), encoding="utf-8")
+    (tmp_path / "broken.warc.gz").write_bytes(b"\x1f\x8b not really gzip")
+    (tmp_path / "empty.warc").write_bytes(b"")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "b.html").write_text(HTML.format(slug="b"), encoding="utf-8")
+    names = ["a.html", "broken.warc.gz", "empty.warc", "notes.pdf", "b.html"]
+    paths = [tmp_path / n for n in (names, names[::-1], names[2:] + names[:2])[order]]
+    db = tmp_path / "w.duckdb"
+    jobs.ingest(paths, db=db, settings=_settings())
+    con = store.connect(db, read_only=True)
+    rows = sorted(con.execute("SELECT regexp_extract(url, '[^/]+$'), outcome, error IS NOT NULL FROM pages").fetchall())
+    con.close()
+    assert [r[0] for r in rows] == sorted(names)
+    assert {r[0]: r[1] for r in rows}["a.html"] == "article" and all(r[2] for r in rows if r[1] != "article")

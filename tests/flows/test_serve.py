@@ -1,4 +1,4 @@
-"""A real `prefect server` on loopback fires a scheduled run of `warta serve` (PLATFORM.md: schedules
+"""A real `prefect server` on loopback fires a scheduled run of `warta serve` (../shared/PLATFORM.md: schedules
 never fire on the temporary server). Slow (~30-60 s): one test, started in a scratch PREFECT_HOME."""
 
 import os
