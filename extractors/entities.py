@@ -143,6 +143,23 @@ class _Union:
 _Node = Any      # _Person or _Brand: both carry key, written and mentions
 
 
+def _curated(kind: str, nodes: Sequence[_Node], curation: Curation) -> tuple[dict[str, list[int]], dict[int, set[int]]]:
+    """The nodes of each written name (folded as the curator's files are), and the pairs of nodes the curator's
+    not_same.tsv keeps apart."""
+    plain_of: dict[str, list[int]] = defaultdict(list)
+    for i, n in enumerate(nodes):
+        for w in n.written:
+            plain_of[_plain(w)].append(i)
+    vetoes: dict[int, set[int]] = defaultdict(set)
+    for k, one, other in curation.distinct:
+        if k == kind:
+            for i in plain_of.get(one, ()):
+                for j in plain_of.get(other, ()):
+                    vetoes[i].add(j)
+                    vetoes[j].add(i)
+    return plain_of, vetoes
+
+
 # --- persons ---------------------------------------------------------------------------------------------------
 
 @dataclass
@@ -265,17 +282,7 @@ def _compare_persons(a: _Person, b: _Person, lex: Lexicon) -> tuple[str, bool] |
 def resolve_persons(mentions: Iterable[PersonMention], lex: Lexicon, curation: Curation = Curation()) -> Resolution:
     nodes = _person_nodes(mentions, lex)
     index = {n.key: i for i, n in enumerate(nodes)}
-    plain_of: dict[str, list[int]] = defaultdict(list)
-    for i, n in enumerate(nodes):
-        for w in n.written:
-            plain_of[_plain(w)].append(i)
-    vetoes: dict[int, set[int]] = defaultdict(set)
-    for kind, one, other in curation.distinct:
-        if kind == PERSON:
-            for i in plain_of.get(one, ()):
-                for j in plain_of.get(other, ()):
-                    vetoes[i].add(j)
-                    vetoes[j].add(i)
+    plain_of, vetoes = _curated(PERSON, nodes, curation)
     union, links = _Union(len(nodes), vetoes), []
 
     def link(i: int, j: int, rule: str, evidence: str) -> None:
@@ -453,17 +460,7 @@ def _run_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 def resolve_innovations(mentions: Iterable[InnovationMention], lex: Lexicon,
                         curation: Curation = Curation()) -> Resolution:
     nodes = _brand_nodes(mentions, lex)
-    plain_of: dict[str, list[int]] = defaultdict(list)
-    for i, n in enumerate(nodes):
-        for w in n.written:
-            plain_of[_plain(w)].append(i)
-    vetoes: dict[int, set[int]] = defaultdict(set)
-    for kind, x, y in curation.distinct:
-        if kind == INNOVATION:
-            for i in plain_of.get(x, ()):
-                for j in plain_of.get(y, ()):
-                    vetoes[i].add(j)
-                    vetoes[j].add(i)
+    plain_of, vetoes = _curated(INNOVATION, nodes, curation)
     union, links = _Union(len(nodes), vetoes), []
     pairs = [(i, j, "curated", "data/curation/same.tsv") for kind, x, y in sorted(curation.same) if kind == INNOVATION
              for i in plain_of.get(x, ()) for j in plain_of.get(y, ())]
