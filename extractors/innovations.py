@@ -20,6 +20,26 @@ from extractors.model import Innovation, Span
 from extractors.regions import longest_region_at
 from extractors.wordscan import Hits, WordScan
 
+# How far the rules look, in characters unless named otherwise (set by hand while reading dev articles).
+CUE_WINDOW = 160            # a cue word this far before a name (or in its sentence) announces it
+CUE_AFTER = 40              # ... or this far after its start ("SI PINTAR, inovasi ...")
+QUOTED_CUE_WINDOW = 120     # a quoted name needs its cue closer
+NUMBERED_CUE_WINDOW = 600   # a "(1) Name" list may run long after its cue
+PARAGRAPH_CUE_REACH = 300   # a cue this far before a paragraph still heads it (a list split over lines)
+CLAUSE_REACH = 200          # a long form before "(SHORT)" starts within this many characters
+LONG_FORM_TOKENS = 15       # ... and within this many words
+PEOPLE_LIST_REACH = 80      # "tim penilai ... yakni": a list of people, not of innovations, announced this far back
+STANDS_FOR_REACH = 24       # "singkatan dari" this far before a quoted phrase makes it a long form
+LOWER_BEFORE = 30           # the word before a parenthesised brand is read within this many characters
+HEADLINE_MAX_SPACES = 48    # a line with more spaces is a paragraph, not a headline
+MAX_NAME_WORDS = 8          # a name longer than this is a clause ...
+MAX_EXPANSION_WORDS = 16    # ... and a long form longer than this
+ALIGN_UPPER = 0.5           # an all-caps short form must find this share of its letters in order in the long form
+ALIGN_MIXED = 0.75          # ... a mixed-case one this share
+SHORT_SHARE = 0.6           # and has at most this share of the long form's letters
+MIN_SHORT_LETTERS = 3       # and at least this many letters
+
+
 _CAP = r"[A-Z][\w’'-]*"
 
 
@@ -152,7 +172,8 @@ def abbreviates(brand: str, long: str) -> bool:
     """The brand, or its last words ("Rompi KPK" -> "KPK"), abbreviates the long form: most of its letters
     in order, and far fewer letters than the long form has (a person's name beside a post does not)."""
     words, n = brand.split(), len(_letters(long))
-    return any(align(tail, long) >= (0.5 if tail.isupper() else 0.75) and 3 <= len(_letters(tail)) <= 0.6 * n
+    return any(align(tail, long) >= (ALIGN_UPPER if tail.isupper() else ALIGN_MIXED)
+               and MIN_SHORT_LETTERS <= len(_letters(tail)) <= SHORT_SHARE * n
                for tail in (" ".join(words[i:]) for i in range(len(words))))
 
 
@@ -272,8 +293,9 @@ def _long_before(text: str, at: int, short: str, lex: Lexicon) -> tuple[int, str
     """The long form that ends right before a parenthesised short form: the capitalised phrase when it
     abbreviates well, else the shortest lower-case run that does and that starts a clause or list item
     ("..., investasi sampah untuk kesehatan (ISUK)"; not "ibu hamil dengan kekurangan energi kronis (KEK)")."""
-    clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, at - 200), at)), default=max(0, at - 200))
-    tokens = list(_TOKEN.finditer(text, clause_start, at))[-15:]
+    reach = max(0, at - CLAUSE_REACH)
+    clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, reach, at)), default=reach)
+    tokens = list(_TOKEN.finditer(text, clause_start, at))[-LONG_FORM_TOKENS:]
     words = [t.group(0) for t in tokens]
     i = len(words)
     while i > 0 and (words[i - 1][0].isupper() or words[i - 1] in lex.grammar["name_link"]):
@@ -309,7 +331,7 @@ def _excluded(name: str, lex: Lexicon, *, expansion: bool = False, listed: bool 
     if not listed and (_patterns(lex).excluded_head.match(low) or _patterns(lex).event_head.match(low)):
         return True
     words = _words(clean)
-    if not words or len(words) > (16 if expansion else 8):
+    if not words or len(words) > (MAX_EXPANSION_WORDS if expansion else MAX_NAME_WORDS):
         return True
     if any(w.lower() in lex.non_innovation_words or w in lex.private_bodies for w in words):
         return True         # an award, a competition, an index, a company: "Government Award For Innovation"
@@ -333,19 +355,19 @@ def _strip_cue(phrase: str, lex: Lexicon) -> str:
     return " ".join(words)
 
 
-def _near_cue(text: str, start: int, cues: list[int], window: int = 160) -> bool:
+def _near_cue(text: str, start: int, cues: list[int], window: int = CUE_WINDOW) -> bool:
     """A cue word (at one of the sorted `cues` offsets) in the same sentence or shortly before."""
     sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
     i = bisect_left(cues, min(sentence_start, max(0, start - window)))
-    return i < len(cues) and cues[i] <= start + 40
+    return i < len(cues) and cues[i] <= start + CUE_AFTER
 
 
 def _paragraph_has_cue(text: str, at: int, cues: list[int]) -> bool:
-    """A cue word in the paragraph (line) around `at`, or within 300 characters before it."""
+    """A cue word in the paragraph (line) around `at`, or within PARAGRAPH_CUE_REACH characters before it."""
     line_start = text.rfind("\n", 0, at) + 1
     line_end = text.find("\n", at)
     line_end = len(text) if line_end < 0 else line_end
-    i = bisect_left(cues, min(line_start, max(0, at - 300)))
+    i = bisect_left(cues, min(line_start, max(0, at - PARAGRAPH_CUE_REACH)))
     return i < len(cues) and cues[i] < line_end
 
 
@@ -373,7 +395,7 @@ def _pairs(text: str, lex: Lexicon, pats: _Patterns, cues: list[int]) -> list[In
                 and abbreviates(brand[1], inner) and not _excluded(inner, lex, expansion=True):
             out.append(Innovation(brand[1], inner, Span(brand[0], paren.end())))
             continue
-        before = text[max(0, start - 30):start].split()
+        before = text[max(0, start - LOWER_BEFORE):start].split()
         if n_inner <= 4 and before and before[-1][:1].islower() and all(_BRANDISH.fullmatch(w) for w in inner.split()) \
                 and (n_inner >= 2 or len(_letters(inner)) >= 4) and not _excluded(inner, lex):
             out.append(Innovation(inner, None, Span(paren.start(1), paren.end(1))))
@@ -428,15 +450,15 @@ def _named(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]]
             name = m["name"].strip(" ,.")
             words = _words(name)
             title_case = sum(w[0].isupper() or w[0].isdigit() for w in words) * 2 >= len(words)   # a name, not speech
-            if pats.stands_for.search(text, max(0, m.start() - 24), m.start()):
+            if pats.stands_for.search(text, max(0, m.start() - STANDS_FOR_REACH), m.start()):
                 continue      # "... merupakan singkatan dari “Mari Rangkul ...”": a long form (`_spelled_out`)
             if len(words) <= 6 and title_case and not re.search(r"[.!?,]\s", name) \
-                    and _near_cue(text, m.start(), starts, 120) and not _excluded(name, lex):
+                    and _near_cue(text, m.start(), starts, QUOTED_CUE_WINDOW) and not _excluded(name, lex):
                 out.append(_mention(m.start("name"), name))
     found = [hit for _, end in cues for pat in (pats.after_cue_name, pats.after_cue_brand)
              if (hit := pat.match(text, end))]
     if "(" in text:
-        found += [m for m in pats.numbered.finditer(text) if _near_cue(text, m.start(), starts, 600)]
+        found += [m for m in pats.numbered.finditer(text) if _near_cue(text, m.start(), starts, NUMBERED_CUE_WINDOW)]
     for m in found:
         name = _strip_cue(m["name"], lex).strip(" ,.")
         if name and not _excluded(name, lex) and named_like_a_brand(name, lex) and not _in_headline(text, m.start()):
@@ -455,7 +477,7 @@ def _in_headline(text: str, at: int) -> bool:
 
 @lru_cache(maxsize=512)
 def _headline_line(line: str) -> bool:
-    if line.count(" ") > 48:
+    if line.count(" ") > HEADLINE_MAX_SPACES:
         return False           # a paragraph, not a headline: no need to read its words
     words = _HEADLINE_WORD.findall(line)
     return 4 <= len(words) <= 24 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
@@ -529,7 +551,7 @@ def _listed(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]
     out = []
     starts = [s for s, _ in cues]
     for start, end in markers:
-        if not _paragraph_has_cue(text, start, starts) or pats.people_list.search(text, max(0, start - 80), start):
+        if not _paragraph_has_cue(text, start, starts) or pats.people_list.search(text, max(0, start - PEOPLE_LIST_REACH), start):
             continue      # "tim penilai inovasi yang terdiri dari ...", "dewan juri ... diantaranya": people
         colon = _COLON_AFTER.match(text, end)          # "yakni:" — the list starts after the colon
         at = colon.end() if colon else end
