@@ -14,6 +14,7 @@
     ├── StoreError           the database cannot be opened, migrated or written (a full disk included)
     │   ├── ReportError          the report or an export cannot be written where asked
     │   └── QueryError           `warta query` refused a statement (it writes, names a file, lacks a parameter) or it failed
+    ├── ExportError          an export names what the database does not hold, or cannot be written where asked
     ├── CrawlFailed          no source of a crawl succeeded (the run is recorded `failed`; exit code 2)
     └── Cancelled            SIGINT/SIGTERM stopped the run; what it fetched is loaded (recorded `cancelled`; exit 130)
 """
@@ -78,6 +79,10 @@ class ReportError(StoreError):
 
 class QueryError(StoreError):
     reason = "query"
+
+
+class ExportError(WartaError):
+    reason = "export"
 
 
 class CrawlFailed(WartaError):

@@ -21,7 +21,7 @@ import duckdb
 
 from extractors import EXTRACTOR_VERSION
 from flows import snapshot, store
-from flows.errors import WartaError
+from flows.errors import ExportError
 
 FORMATS = {"parquet": ("parquet", "application/vnd.apache.parquet", "(FORMAT parquet)"),
            "csv": ("csv", "text/csv", "(FORMAT csv, HEADER true)"),
@@ -53,11 +53,17 @@ TABLES: dict[str, tuple[str, str, list[str]]] = {
     "sources": ("SELECT source_id, name, base_url, region, region_code FROM sources WHERE source_id IN "
                 "(SELECT source FROM articles WHERE article_id IN (SELECT article_id FROM _sel))", "source_id",
                 ["source_id"]),
+    # entity resolution (sql/010_entities.sql): who each mention names, across the exported articles
+    "official_persons": ("SELECT * FROM official_persons WHERE article_id IN (SELECT article_id FROM _sel)",
+                         "article_id, span_start, official_id", []),
+    "persons": ("SELECT * FROM persons WHERE person_id IN (SELECT person_id FROM official_persons "
+                "WHERE article_id IN (SELECT article_id FROM _sel))", "person_id", ["person_id"]),
+    "innovation_entity_mentions": ("SELECT * FROM innovation_entity_mentions WHERE article_id IN "
+                                   "(SELECT article_id FROM _sel)", "article_id, span_start, innovation_id", []),
+    "innovation_entities": ("SELECT * FROM innovation_entities WHERE entity_id IN (SELECT entity_id FROM "
+                            "innovation_entity_mentions WHERE article_id IN (SELECT article_id FROM _sel))",
+                            "entity_id", ["entity_id"]),
 }
-
-
-class ExportError(WartaError):
-    reason = "export"
 
 
 @dataclass(frozen=True)
@@ -127,6 +133,11 @@ FOREIGN_KEYS = {
     "innovation_mentions": [("article_id", "articles", "article_id"), ("innovation_id", "innovations", "innovation_id")],
     "events": [("article_id", "articles", "article_id")],
     "region_mentions": [("article_id", "articles", "article_id"), ("region_code", "regions", "region_code")],
+    "official_persons": [("article_id", "articles", "article_id"), ("official_id", "officials", "official_id"),
+                         ("person_id", "persons", "person_id")],
+    "innovation_entity_mentions": [("article_id", "articles", "article_id"),
+                                   ("innovation_id", "innovations", "innovation_id"),
+                                   ("entity_id", "innovation_entities", "entity_id")],
 }
 
 

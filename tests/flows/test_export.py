@@ -8,7 +8,8 @@ import pytest
 from typer.testing import CliRunner
 
 from flows.cli import app
-from flows.export import ExportError, Filters, export
+from flows.errors import ExportError
+from flows.export import Filters, export
 
 
 def _digest(d):
