@@ -50,7 +50,6 @@ class PersonMention:
     name: str                     # as the extractor read it (honorifics and degrees already off)
     title: str | None = None
     region: str | None = None     # region code of the post; None for a national post
-    year: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -396,7 +396,8 @@ def report(out: Annotated[Path, typer.Option("--out", help="Directory to write i
     Example: warta report --out report/ && xdg-open report/index.html
     """
     from flows import jobs
-    console.print(f"wrote {jobs.report(_db(db, _settings(config)), out)}", markup=False, highlight=False)
+    settings = _settings(config)
+    console.print(f"wrote {jobs.report(_db(db, settings), out, settings)}", markup=False, highlight=False)
 
 
 NullOpt = Annotated[str, typer.Option("--null", help="How NULL is shown (table, csv, tsv, markdown).")]

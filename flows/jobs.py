@@ -274,7 +274,7 @@ def demo(*, db: Path, settings: Settings, progress: Any = None, on_fetch: Callab
     with serve_outlets() as sources:
         counts = crawl_sources_into(sources, db=db, settings=settings.model_copy(update={"crawl": demo_crawl}),
                                     kind="demo", progress=progress, on_fetch=on_fetch, wait_s=wait_s)
-    return DemoResult(counts, summary(db), db, write_report(db, db.parent / "report"))
+    return DemoResult(counts, summary(db), db, write_report(db, db.parent / "report", settings.schedule.timezone))
 
 
 def run_line(counts: dict[str, Any]) -> str:
@@ -352,10 +352,10 @@ def train(gold: Path | None = None, out: Path | None = None) -> dict[str, Any]:
     return training.train(gold or training.DEFAULT_GOLD, out or training.MODEL_DIR)
 
 
-def report(db: Path, out: Path) -> Path:
-    """Write the static HTML report of the snapshot (`warta report`); the index.html written."""
+def report(db: Path, out: Path, settings: Settings | None = None) -> Path:
+    """Write the static HTML report of the snapshot (`warta report`), times in the settings' time zone."""
     from flows.report_html import write_report
-    return write_report(db, out)
+    return write_report(db, out, (settings or load_settings()).schedule.timezone)
 
 
 def query(db: Path, sql: str, params: dict[str, str] | None = None) -> list[Any]:

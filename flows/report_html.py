@@ -151,21 +151,23 @@ def _datatables_bundle() -> tuple[str, str]:
     return (folder / "dt_bundle.js").read_text(encoding="utf-8"), (folder / "dt_bundle.css").read_text(encoding="utf-8")
 
 
-def build(con: duckdb.DuckDBPyConnection, zone: ZoneInfo | None = None) -> str:
+def build(con: duckdb.DuckDBPyConnection, zone: ZoneInfo) -> str:
     """The report's index.html for an open (read-only) database."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
-    data = report_data(con, zone or ZoneInfo(load_settings().schedule.timezone))
+    data = report_data(con, zone)
     blob = json.dumps(data, ensure_ascii=False, default=str, separators=(",", ":")).replace("</", "<\\/")
     return env.get_template("report.html.j2").render(data=data, data_json=blob)
 
 
-def write_report(db: Path, out: Path) -> Path:
-    """Write DIR/index.html and DIR/assets/ from the published snapshot; returns index.html."""
+def write_report(db: Path, out: Path, timezone: str | None = None) -> Path:
+    """Write DIR/index.html and DIR/assets/ from the published snapshot, times in `timezone` (default: the
+    configured `schedule.timezone`); returns index.html."""
+    zone = ZoneInfo(timezone or load_settings().schedule.timezone)
     if out.exists() and not out.is_dir():
         raise ReportError(f"{out} is a file; --out names the directory the report's index.html goes into")
     con = snapshot.reading(db)
     try:
-        page = build(con)
+        page = build(con, zone)
     finally:
         con.close()
     js, css = _datatables_bundle()

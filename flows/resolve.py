@@ -55,8 +55,8 @@ def resolve_entities(con: duckdb.DuckDBPyConnection, lex: Lexicon, curation: Cur
     """Resolve every official and innovation mention of the database; the counts of persons, innovations, links."""
     curation = curation if curation is not None else load_curation()
     rows = con.execute(store.statement("person_resolution_inputs")).fetchall()
-    people = [PersonMention(_key(aid, oid, start), aid, name, title, region, year)
-              for aid, oid, start, name, title, region, year in rows]
+    people = [PersonMention(_key(aid, oid, start), aid, name, title, region)
+              for aid, oid, start, name, title, region in rows]
     persons = resolve_persons(people, lex, curation)
     brand_rows = con.execute(store.statement("innovation_resolution_inputs")).fetchall()
     brands = [InnovationMention(_key(aid, iid, start), aid, name, expansion, region)

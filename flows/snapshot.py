@@ -24,7 +24,6 @@ import time
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import duckdb
 
@@ -191,15 +190,3 @@ def reading(db: Path) -> duckdb.DuckDBPyConnection:
     if not db.exists():
         raise StoreError(f"{db} does not exist yet; run `warta demo` or `warta run` first")
     return store.connect(db, read_only=True)
-
-
-def query(db: Path, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
-    """Column names and rows of one read-only statement on the published snapshot (`warta query`)."""
-    con = reading(db)
-    try:
-        cur = con.execute(sql)
-        return [d[0] for d in cur.description or []], cur.fetchall()
-    except duckdb.Error as exc:
-        raise StoreError(f"query failed: {exc}") from exc
-    finally:
-        con.close()

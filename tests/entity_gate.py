@@ -57,10 +57,9 @@ def dev_mentions(lex: Lexicon) -> tuple[list[dict], list[PersonMention], list[In
     persons, brands = [], []
     for c in cases:
         facts = read_article(c["text"], lex, published=c.get("published")).reading.facts
-        year = int(c["published"][:4]) if c.get("published") else None
         region = facts.region_list[0].code if facts.region_list else None
-        persons += [PersonMention(f"{c['id']}#{k}", c["id"], o.name, o.title, o.region.code if o.region else None,
-                                  year) for k, o in enumerate(facts.officials)]
+        persons += [PersonMention(f"{c['id']}#{k}", c["id"], o.name, o.title, o.region.code if o.region else None)
+                    for k, o in enumerate(facts.officials)]
         brands += [InnovationMention(f"{c['id']}#{k}", c["id"], i.name, i.expansion, region)
                    for k, i in enumerate(facts.innovations)]
     return cases, persons, brands

@@ -130,3 +130,8 @@ def test_demo_outlets_are_rendered_from_their_stories(tmp_path):
     assert (len(timur), len(desa)) == (stories["warta-timur"] + 1, stories["suara-desa"] + 1)   # a re-post, a copy
     assert parse_sitemap((tmp_path / "suara-desa" / "sitemap.xml").read_bytes(), "http://x/") == []
     assert not list(OUTLETS_DIR.rglob("*.html")) or {p.name for p in OUTLETS_DIR.rglob("*.html")} == {"layout.html"}
+
+
+def test_the_report_shows_times_in_the_zone_it_is_given(report, tmp_path):
+    page = write_report(report.parent.parent / "w.duckdb", tmp_path / "wib", "Asia/Jakarta").read_text(encoding="utf-8")
+    assert " WIB" in page and " WITA" not in page
