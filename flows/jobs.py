@@ -25,7 +25,7 @@ import duckdb
 from extractors import load_lexicon
 from flows import report as run_reports
 from flows import snapshot, store
-from flows.errors import ConfigError, CrawlFailed, StoreError
+from flows.errors import ConfigError, CrawlFailed, StoreError, WartaError
 from flows.local import check_inputs, iter_pages, source_namer, warc_pages
 from flows.page import PageInput, PageRow
 from flows.settings import Settings, Source, load_settings, load_sources
@@ -325,7 +325,7 @@ def run(sources: Path | None, db: Path, group: str | None = None, *, config: Pat
     state: Any = run_flow(str(sources) if sources else None, str(db), group, config=str(config) if config else None,
                           crawl={"recheck": True} if recheck else None, wait_s=wait_s, return_state=True)
     result = state.result(raise_on_failure=False)
-    if isinstance(result, Exception):
+    if isinstance(result, WartaError):
         raise result
     if not isinstance(result, dict):
         raise StoreError(f"the Prefect run ended {state.name}: {state.message or result}")
