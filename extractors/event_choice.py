@@ -1,31 +1,72 @@
-"""The event of an ordinary news story that names no activity word: a classifier reads its first dated sentence.
+"""The event of an ordinary news story that names no activity word, read from its first dated sentence.
 
 `events.py` finds an event where a trigger word (sosialisasi, rapat, launching ...) and a day date share a
 sentence. Ordinary regional news (an election count, a search at sea, a visit to a bridge) often has no such
 word, and the rules then give no dated event although the story reports one (kind `other`, `visit`, `meeting`).
-For those texts only, the first day date of the body (not the page's dateline) is described by the words of
-its sentence and the sentences around it, the trigger kinds there, and the headline's words; a maximum-entropy
-model (`learned.py`, fitted by flows/train.py on the dev folds, "none" among its labels) names the kind of
-event it dates, or none. Above the model's threshold the event is added, with that probability as its
-confidence.
+For those texts only, the first day date of the body (not the page's dateline) is read: when its sentence says
+something took place ("menggelar ...", "usai mengikuti ...", "saat berkunjung ...") and the date is not merely
+the day a quote was given ("…,” ujar Eri, Senin (28/7/2025)"), it dates the story's occasion, of the kind of the
+nearest trigger (one sentence either side) or `other`.
+
+This rule replaced a maximum-entropy classifier of the same dates (0.5.0): the rule scores higher on the four
+dev folds and on the sealed set, and the classifier added nothing beside it on either (CHANGELOG 0.6.0).
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import cache
 
 from extractors import events
 from extractors.cleaning import is_dateline
-from extractors.learned import Classifier
-from extractors.lexicon import Lexicon
+from extractors.lexicon import Lexicon, words_of
 from extractors.model import DateMention, Event, Official, Span
 from extractors.wordscan import Hits
 
-MODEL = "events"
-NONE = "none"
-HEADLINE_WORDS = 12
-_WORD = re.compile(r"[^\W\d_]+")
+ATTRIBUTION_WINDOW = 160      # characters before a date searched for "ujar X," (a speaker's name and post fit)
+KIND_REACH = 1                # sentences either side of the date whose trigger names the occasion's kind
+_QUOTE_END = re.compile(r"[”\"\n]")
+
+
+@cache
+def _words(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Attribution words ("ujar", "katanya") and occasion words ("digelar", "usai"), from grammar.tsv."""
+    return (re.compile(rf"\b(?:{words_of(lex, 'attribution')})\b", re.IGNORECASE),
+            re.compile(rf"\b(?:{words_of(lex, 'occasion')})\b", re.IGNORECASE))
+
+
+def attributed(text: str, date: DateMention, lex: Lexicon) -> bool:
+    """Whether the date is the day a quote was given: an attribution word after the last closing quote (or line
+    start) before it, with no occasion word between ("kata Ino saat berkunjung ke ..." is an occasion)."""
+    window = text[max(0, date.span.start - ATTRIBUTION_WINDOW):date.span.start]
+    ends = [m.end() for m in _QUOTE_END.finditer(window)]
+    window = window[ends[-1]:] if ends else window
+    speech, occasion = _words(lex)
+    said = [m.end() for m in speech.finditer(window)]
+    return bool(said) and not occasion.search(window, said[-1])
+
+
+def occasion_at(text: str, date: DateMention, lex: Lexicon, sentences: list[Span]) -> Span | None:
+    """The occasion word of the date's sentence nearest before the date (else the first after it), when the
+    date is not a quote's; None when the sentence says nothing took place."""
+    if attributed(text, date, lex):
+        return None
+    i = bisect_right([s.start for s in sentences], date.span.start) - 1
+    if i < 0:
+        return None
+    found = [Span(m.start(), m.end()) for m in _words(lex)[1].finditer(text, sentences[i].start, sentences[i].end)]
+    before = [s for s in found if s.start < date.span.start]
+    return before[-1] if before else next(iter(found), None)
+
+
+def nearest_kind(date: DateMention, sentences: list[Span], triggers: list[tuple[int, int, tuple[str, int]]]) -> str:
+    """The kind of the trigger nearest the date (by sentences, within KIND_REACH; the stronger on a tie), else other."""
+    starts = [s.start for s in sentences]
+    at = bisect_right(starts, date.span.start) - 1
+    near = [(abs(bisect_right(starts, a) - 1 - at), -prio, kind) for a, _, (kind, prio) in triggers if kind != "venue"]
+    near = [n for n in near if n[0] <= KIND_REACH]
+    return min(near)[2] if near else "other"
 
 
 def body_date(text: str, dates: list[DateMention], lex: Lexicon) -> DateMention | None:
@@ -40,47 +81,18 @@ def body_date(text: str, dates: list[DateMention], lex: Lexicon) -> DateMention 
     return None
 
 
-def features(text: str, date: DateMention, dates: list[DateMention], sentences: list[Span],
-             triggers: list[tuple[int, int, tuple[str, int]]]) -> list[str]:
-    """The words and trigger kinds of the date's sentence (s=), the one before (p=) and after (n=), the headline's
-    words (h=), and how many days the text names."""
-    days = sorted({d.value for d in dates if d.precision == "day"})
-    f = ["bias", f"explicit={date.explicit}", f"days={min(len(days), 5)}"]
-    i = bisect_right([s.start for s in sentences], date.span.start) - 1
-    for offset, prefix in ((0, "s"), (-1, "p"), (1, "n")):
-        j = i + offset
-        if 0 <= j < len(sentences):
-            s = sentences[j]
-            f += sorted({f"{prefix}={w.lower()}" for w in _WORD.findall(text, s.start, s.end)})
-            f += sorted({f"{prefix}t={kind}" for a, _, (kind, _) in triggers if s.start <= a < s.end})
-    headline = text.split("\n", 1)[0]
-    f += sorted({f"h={w.lower()}" for w in _WORD.findall(headline)[:HEADLINE_WORDS]})
-    return f
-
-
-def describe(text: str, lex: Lexicon, hits: Hits | None, dates: list[DateMention]) -> tuple[DateMention, list[str]] | None:
-    """The body date of a text and its features (None when the text names no day)."""
-    date = body_date(text, dates, lex)
-    if date is None:
-        return None
-    triggers = hits.of(events.SCAN_KIND) if hits else events.triggers(text, lex)
-    return date, features(text, date, dates, events.sentences(text), triggers)
-
-
-def choose(text: str, lex: Lexicon, model: Classifier, found: list[Event], dates: list[DateMention],
-           officials: list[Official], hits: Hits | None) -> list[Event]:
-    """The rules' events, and the body date's event when the rules dated none and the model names a kind."""
+def choose(text: str, lex: Lexicon, found: list[Event], dates: list[DateMention], officials: list[Official],
+           hits: Hits | None) -> list[Event]:
+    """The rules' events, and the body date's occasion when the rules dated none."""
     if any(e.date for e in found):
         return found
-    described = describe(text, lex, hits, dates)
-    if described is None:
+    date = body_date(text, dates, lex)
+    if date is None:
         return found
-    date, feats = described
-    kinds = {k: p for k, p in model.distribution(feats).items() if k != NONE}
-    if not kinds:
+    spans = events.sentences(text)
+    occasion = occasion_at(text, date, lex, spans)
+    if occasion is None:
         return found
-    kind = max(kinds, key=lambda k: (kinds[k], k))
-    if kinds[kind] < model.threshold:
-        return found
-    event = events.event_at(text, lex, kind, date, officials, confidence=round(kinds[kind], 3))
-    return [e for e in found if e.kind != kind or e.date is not None] + [event]
+    kind = nearest_kind(date, spans, hits.of(events.SCAN_KIND) if hits else events.triggers(text, lex))
+    return [e for e in found if e.kind != kind or e.date is not None] + \
+        [events.event_at(text, lex, kind, date, officials, named_at=occasion)]

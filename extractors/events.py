@@ -130,6 +130,8 @@ def _choose(cands: list[_Candidate], text: str, dates: list[DateMention], lex: L
         if c.date and (c.date not in by_date or c.priority > by_date[c.date].priority):
             by_date[c.date] = c
     chosen = sorted(by_date.values(), key=lambda c: c.start)
+    if chosen:      # the main activity named again on another day is that occasion's other day or an earlier edition
+        chosen = chosen[:1] + [c for c in chosen[1:] if c.kind != chosen[0].kind]
     main_date = chosen[0].date if chosen else None
     if main_date is None:     # no dated sentence: the first trigger of the lead (not of a short headline line)
         lead = [c for c in cands if c.start < len(text) // 3]
@@ -245,15 +247,16 @@ _WORD_AT = re.compile(r"\S+")
 
 
 def event_at(text: str, lex: Lexicon, kind: str, date: DateMention, officials: Sequence[Official] = (),
-             *, confidence: float | None = None) -> Event:
-    """An event of `kind` on `date`, described from the sentence the date stands in (its opening words as the
-    name, the venue and opener read as for a trigger's event)."""
+             *, named_at: Span | None = None) -> Event:
+    """An event of `kind` on `date`, described from the sentence the date stands in (named from the word at
+    `named_at`, else the sentence's opening words; the venue and opener read as for a trigger's event)."""
     spans = _sentences(text)
     sentence = next((s for s in spans if s.start <= date.span.start < s.end), Span(date.span.start, date.span.end))
     first = _WORD_AT.search(text, sentence.start, sentence.end)
-    start, end = (first.start(), first.end()) if first else (date.span.start, date.span.end)
+    start, end = (named_at.start, named_at.end) if named_at else \
+        (first.start(), first.end()) if first else (date.span.start, date.span.end)
     cand = _Candidate(kind, 0, start, end, sentence, date.value, date.span.start)
-    return replace(_describe(cand, text, spans, list(officials), _patterns(lex), lex, 0), confidence=confidence)
+    return _describe(cand, text, spans, list(officials), _patterns(lex), lex, 0)
 
 
 def find_events(text: str, lex: Lexicon, *, dates: list[DateMention],

@@ -55,8 +55,7 @@ def extract_facts(text: str, lex: Lexicon, *, ref_date: date | None = None) -> F
     if model := lex.models.get(innovation_choice.MODEL):
         found = innovation_choice.choose(text, lex, model, found, people, hits)
     happened = find_events(text, lex, dates=dates, officials=people, hits=hits)
-    if model := lex.models.get(event_choice.MODEL):
-        happened = event_choice.choose(text, lex, model, happened, dates, people, hits)
+    happened = event_choice.choose(text, lex, happened, dates, people, hits)
     about = article_regions(mentions, people)
     scores: dict[Region, float] = {}
     if model := lex.models.get(region_choice.MODEL):
@@ -81,8 +80,7 @@ def facts_to_contract(facts: Facts) -> dict[str, list[Any]]:
         "innovations": [{"name": i.name, "expansion": i.expansion, "sector": i.sector, "agency": i.agency,
                          **({"confidence": i.confidence} if i.confidence is not None else {})} for i in facts.innovations],
         "events": [{"date": e.date, "kind": e.kind, "name": e.name, "location": e.location,
-                    "participants": e.participants, "opened_by": e.opened_by,
-                    **({"confidence": e.confidence} if e.confidence is not None else {})}
+                    "participants": e.participants, "opened_by": e.opened_by}
                    for e in facts.events if e.date],
         "regions": [r.name for r in facts.region_list],
     }

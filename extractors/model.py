@@ -80,7 +80,6 @@ class Event:
     organiser: str | None = None
     opened_by: str | None = None
     participants: int | None = None
-    confidence: float | None = None  # the event classifier's probability (None: a trigger word's event)
 
 
 @dataclass(frozen=True, slots=True)

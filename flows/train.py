@@ -25,7 +25,7 @@ from typing import Any
 
 import pycrfsuite
 
-from extractors import Lexicon, event_choice, innovation_choice, load_lexicon, main_region, read_article, region_choice
+from extractors import Lexicon, innovation_choice, load_lexicon, main_region, read_article, region_choice
 from extractors.learned import MODELS_FILE, ModelSet
 from extractors.lexicon import LEXICON_DIR
 from flows.errors import WartaError
@@ -71,29 +71,13 @@ def _region_examples(case: dict[str, Any], lex: Lexicon) -> list[tuple[list[str]
                                                         list(facts.region_list), main_region(mentions))]
 
 
-def _event_examples(case: dict[str, Any], lex: Lexicon) -> list[tuple[list[str], str]]:
-    """A case whose rules date no event: its body date, labelled with the kind of the gold event of that day
-    (or "none")."""
-    article = read_article(case["text"], lex, published=case.get("published"))
-    facts = article.reading.facts
-    if any(e.date for e in facts.events):
-        return []
-    described = event_choice.describe(article.text, lex, None, list(facts.dates))
-    if described is None:
-        return []
-    date, feats = described
-    kinds = [e["kind"] for e in case.get("events", []) if e.get("date") == date.value and not e.get("optional")]
-    return [(feats, kinds[0] if kinds else event_choice.NONE)]
-
-
 def region_key(name: str) -> str:
     """A region name without its level word: "Kabupaten Gowa" and "Gowa" are one region to the gold."""
     return re.sub(r"^(kabupaten|kab|kota|provinsi|prov)\s+", "", norm(name))
 
 
 SPECS = (Spec(innovation_choice.MODEL, _innovation_examples, threshold=0.4),
-         Spec(region_choice.MODEL, _region_examples, threshold=0.5),
-         Spec(event_choice.MODEL, _event_examples, threshold=0.5, c1=0.0, c2=0.5))
+         Spec(region_choice.MODEL, _region_examples, threshold=0.5))
 
 
 @cache

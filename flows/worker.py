@@ -56,7 +56,7 @@ def fact_rows(aid: str, kept: list[Paragraph], facts: Facts) -> Rows:
         "events": [{"article_id": aid, "event_no": i, "kind": e.kind, "name": e.name, "date": e.date,
                     "location": e.location, "region": main.name if main else None,
                     "region_code": main.code if main else None, "organiser": e.organiser,
-                    "opened_by": e.opened_by, "participants": e.participants, "confidence": e.confidence,
+                    "opened_by": e.opened_by, "participants": e.participants,
                     "paragraph": para(e.span),
                     "span_start": e.span.start, "span_end": e.span.end, **v} for i, e in enumerate(facts.events)],
     }

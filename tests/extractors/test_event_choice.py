@@ -1,0 +1,52 @@
+"""The occasion rule of extractors/event_choice.py: a dated sentence saying something took place dates the story's
+event even without a trigger word; the day a quote was given does not. Texts written for these tests."""
+
+import pytest
+
+from extractors import extract_facts, find_dates
+from extractors.event_choice import attributed, body_date
+
+
+def dated(text, lex):
+    return [(e.date, e.kind) for e in extract_facts(text, lex).events if e.date]
+
+
+def test_a_held_occasion_without_a_trigger_word_is_an_event_of_kind_other(lex):
+    text = ("Pemerintah Kabupaten Maros menggelar pasar murah di Lapangan Pallantikang, Jumat (5/4/2024).\n"
+            "Warga memadati lokasi sejak pagi untuk membeli beras dan minyak goreng.")
+    facts = extract_facts(text, lex)
+    (event,) = [e for e in facts.events if e.date]
+    assert (event.date, event.kind) == ("2024-04-05", "other")
+    assert event.name.startswith("menggelar pasar murah")
+    assert event.location and event.location.startswith("Lapangan Pallantikang")
+
+
+@pytest.mark.parametrize("attribution", ["ujar Kepala Dinas Andi Baso", "katanya kepada wartawan di kantornya",
+                                         "jelas Andi Baso seperti dalam keterangan tertulisnya"])
+def test_the_day_a_quote_was_given_dates_no_event(lex, attribution):
+    text = ("Pemerintah kota terus memperbaiki jalan lingkungan di tiga kecamatan tahun ini.\n"
+            f"“Kami berharap warga ikut menjaga saluran air,” {attribution}, Senin (28/7/2025).")
+    assert dated(text, lex) == []
+    date = body_date(text, find_dates(text, lex), lex)
+    assert date and attributed(text, date, lex)
+
+
+def test_an_occasion_word_after_the_attribution_makes_the_quote_date_an_occasion(lex):
+    text = ("Pemerintah kota menambah dua loket pelayanan tahun ini.\n"
+            "“Pelayanan harus cepat,” kata Andi Baso usai mengikuti forum pelayanan publik, Kamis (22/10/2020).")
+    date = body_date(text, find_dates(text, lex), lex)
+    assert date and not attributed(text, date, lex)
+    assert dated(text, lex) == [("2020-10-22", "other")]
+
+
+def test_a_dateline_with_the_outlets_name_is_not_the_occasions_date(lex):
+    text = ("Pemprov Gelar Pasar Murah\n\nKabarKita.com - 07/04/2024, 21:50 WIB\n\n"
+            "Pemerintah provinsi menggelar pasar murah di halaman kantor gubernur, Sabtu (6/4/2024).")
+    assert dated(text, lex) == [("2024-04-06", "other")]
+
+
+def test_the_main_activity_named_again_on_another_day_is_not_a_second_event(lex):
+    text = ("Rapat koordinasi pengamanan hari raya digelar di aula kantor bupati, Senin (3/3/2025).\n"
+            "Rapat lanjutan akan membahas jalur mudik pada Rabu (5/3/2025).\n"
+            "Bupati juga meresmikan pos pengamanan terpadu pada Rabu (5/3/2025).")
+    assert dated(text, lex) == [("2025-03-03", "meeting"), ("2025-03-05", "launch")]
