@@ -177,6 +177,8 @@ def load_lexicon(directory: Path = LEXICON_DIR, models: Path | None = None) -> L
     def kv(name: str) -> dict[str, str]:
         return {r[0]: r[1] for r in read_tsv(d / name)}
 
+    names = kv("region_names.tsv")
+
     return Lexicon(
         months={k.lower(): int(v) for k, v in kv("months.tsv").items()},
         weekdays={k.lower(): int(v) for k, v in kv("weekdays.tsv").items()},
@@ -194,7 +196,7 @@ def load_lexicon(directory: Path = LEXICON_DIR, models: Path | None = None) -> L
         generic_words=frozenset(w.lower() for w in col("generic_words.tsv")),
         event_triggers=_event_triggers(d / "event_triggers.tsv"),
         sectors={k.lower(): v for k, v in kv("sectors.tsv").items()},
-        regions=_load_regions(),
+        regions={code: Region(code, names.get(code, r.name), r.level) for code, r in _load_regions().items()},
         region_aliases=kv("region_aliases.tsv"),
         furniture=tuple((r[0], r[1]) for r in read_tsv(d / "furniture.tsv")),
         region_markers=kv("region_markers.tsv"),

@@ -40,3 +40,9 @@ def test_a_region_name_does_not_run_across_a_line_end(lex):
 def test_jakartas_administrative_cities_go_by_the_names_the_press_uses(lex):
     names = {m.region.name for m in find_regions("Pemkot Jakarta Barat dan Pemkab Kepulauan Seribu bekerja sama.", lex)}
     assert names == {"Kota Jakarta Barat", "Kabupaten Kepulauan Seribu"}
+
+
+@pytest.mark.parametrize("written", ["Pangkalpinang", "Pangkal Pinang"])
+def test_a_region_carries_the_name_its_government_uses_however_the_text_spells_it(lex, written):
+    (m,) = find_regions(f"Pemkot {written} meluncurkan aplikasi layanan.", lex)
+    assert (m.region.code, m.region.name) == ("19.71", "Kota Pangkalpinang")
