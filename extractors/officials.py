@@ -193,6 +193,8 @@ def _valid_name(name: list[_Tok], lex: Lexicon) -> bool:
         return False
     if longest_region_at([t.text for t in name], lex) == len(name):
         return False
+    if all(t.text.lower() in lex.common_words for t in name):   # "Persen", "Tanaman Pangan": words, not a person
+        return False
     return any(re.search(r"[a-z]{2}", t.text) for t in name)
 
 

@@ -52,3 +52,9 @@ def test_a_position_written_in_lower_case_is_read_forward(lex):
     text = "Hal itu diungkap anggota KPU Lembang, Rahmat Hidayat. Acara dihadiri Wakil bupati H. Andi Baso."
     assert {o.name: o.title for o in find_officials(text, lex)} == {
         "Rahmat Hidayat": "anggota KPU Lembang", "Andi Baso": "Wakil bupati"}
+
+
+@pytest.mark.parametrize("text", ["Sekretaris Dinas Tanaman Pangan menyerahkan bibit kepada petani.",
+                                  "Wabup Jeneponto Terpilih menghadiri rapat pleno KPU."])
+def test_ordinary_words_after_a_title_are_not_a_person(lex, text):
+    assert [o.name for o in find_officials(text, lex)] == []
