@@ -212,6 +212,11 @@ class _Mention:
 def _trailing_unknowns(kinds: list[str]) -> int | None:
     """Where the name starts in a run without comma or honorific: the unknown words after the last unit
     ("Kepala Bidang Bina Marga Dinas PUPR Kabupaten Bangka Barat Heriyandi"), at most _MAX_NAME of them."""
+    kinds = ["unit" if k == "paren" and i and kinds[i - 1] == "unit" else k    # "Bupati Luwu Utara (Lutra) X"
+             for i, k in enumerate(kinds)]
+    # the name ends where a bracket or a joined second title follows it ("X ( 28/5)", "X dan Wakil Bupati Y")
+    stop = next((i for i, k in enumerate(kinds) if k in ("paren", "conn") and i and kinds[i - 1] == "unknown"), None)
+    kinds = kinds[:stop]
     last_unit = max((i for i, k in enumerate(kinds) if k == "unit"), default=-1)
     tail = kinds[last_unit + 1:]
     if not tail or any(k != "unknown" for k in tail) or len(tail) > _MAX_NAME:

@@ -58,3 +58,16 @@ def test_a_position_written_in_lower_case_is_read_forward(lex):
                                   "Wabup Jeneponto Terpilih menghadiri rapat pleno KPU."])
 def test_ordinary_words_after_a_title_are_not_a_person(lex, text):
     assert [o.name for o in find_officials(text, lex)] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Bupati Luwu Utara (Lutra) Indah Putri Indriani mengatakan layanan makin cepat.",
+     [("Indah Putri Indriani", "Bupati Luwu Utara (Lutra)")]),
+    ("kata Bupati Kupang Korinus Masneno ( 28/5).", [("Korinus Masneno", "Bupati Kupang")]),
+    ("di bawah kepemimpinan Wali Kota Batam Muhammad Rudi dan Wakil Wali Kota Batam Amsakar Achmad.",
+     [("Muhammad Rudi", "Wali Kota Batam"), ("Amsakar Achmad", "Wakil Wali Kota Batam")]),
+    ("Sementara itu, Sekdakot Banjarmasin Ikhsan Budiman mengatakan aplikasi ini siap.",
+     [("Ikhsan Budiman", "Sekdakot Banjarmasin")]),
+])
+def test_a_name_between_a_title_and_a_bracket_or_a_second_title(lex, text, expected):
+    assert [(o.name, o.title) for o in find_officials(text, lex)] == expected
