@@ -33,9 +33,9 @@ def _patterns(lex: Lexicon) -> _Patterns:
     sep_range = rf"\s*(?:[-–—]|s\.?\s?d\.?|{words_of(lex, 'range')})\s*"
     forms = [
         r"(?P<iso>(?<![\d/-])(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})(?![\d-]))",
-        rf"(?P<cross>(?<![\d.,])(?P<c_d1>\d{{1,2}})\s+(?P<c_m1>{month})\.?{sep_range}(?P<c_d2>\d{{1,2}})\s+"
+        rf"(?P<cross>(?<![\d.])(?<!\d,)(?P<c_d1>\d{{1,2}})\s+(?P<c_m1>{month})\.?{sep_range}(?P<c_d2>\d{{1,2}})\s+"
         rf"(?P<c_m2>{month})\.?,?\s+(?P<c_y>\d{{4}})(?!\d))",
-        rf"(?P<dmy>(?<![\d.,])(?P<t_d1>\d{{1,2}})(?:(?:{sep_range}|\s+{words_of(lex, 'day_list')}\s+)(?P<t_d2>\d{{1,2}}))?"
+        rf"(?P<dmy>(?<![\d.])(?<!\d,)(?P<t_d1>\d{{1,2}})(?:(?:{sep_range}|\s+{words_of(lex, 'day_list')}\s+)(?P<t_d2>\d{{1,2}}))?"
         rf"\s+(?P<t_m>{month})\.?,?\s+"
         rf"(?P<t_y>\d{{4}})(?!\d))",
         rf"(?P<eng>\b(?P<e_m>{month})\.?\s+(?P<e_d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<e_y>\d{{4}})(?!\d))",
@@ -43,7 +43,7 @@ def _patterns(lex: Lexicon) -> _Patterns:
         r"(?P<dot>(?<![\d./-])(?P<p_d>\d{1,2})\.(?P<p_m>\d{1,2})\.(?P<p_y>\d{4})(?![\d.]))",
         rf"(?P<mrange>\b(?P<mr_m1>{full_month}){sep_range}(?:{words_of(lex, 'range_tail')}\s+)?(?P<mr_m2>{full_month})"
         rf"\s+(?P<mr_y>\d{{4}})(?!\d))",
-        rf"(?P<my>\b(?P<my_m>{full_month})\s+(?P<my_y>\d{{4}})(?!\d))",
+        rf"(?P<my>\b(?P<my_m>{full_month})\s+(?:{words_of(lex, 'year_word')}\s+)?(?P<my_y>\d{{4}})(?!\d))",
     ]
     flags = re.IGNORECASE
     return _Patterns(

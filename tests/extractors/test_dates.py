@@ -57,3 +57,12 @@ def test_a_list_of_days_and_a_range_of_months(lex):
 def test_a_yearless_day_takes_the_year_its_weekday_confirms_and_stays_resolved(lex):
     text = "Rapat paripurna Tahun 2023 digelar di Gedung DPRD, Selasa (10/10)."
     assert [(d.value, d.explicit) for d in find_dates(text, lex)] == [("2023-10-10", False)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("diumumkan pada bulan Juni tahun 2021 oleh kementerian", [("2021-06", "Juni tahun 2021")]),
+    ("di Padang, Sumatera Barat ,10 Juni 2023 .Program itu", [("2023-06-10", "10 Juni 2023")]),
+    ("harga naik 1,5 Juni 2023", [("2023-06", "Juni 2023")]),     # a decimal is no day
+])
+def test_a_month_and_its_year_across_tahun_and_a_day_glued_to_a_comma(lex, text, expected):
+    assert [(d.value, d.surface) for d in find_dates(text, lex)] == expected
