@@ -86,6 +86,7 @@ class Lexicon:
     """All vocabulary; hashed by identity so compiled patterns can be cached per lexicon."""
 
     months: dict[str, int]
+    month_names: tuple[str, ...]            # "Januari" .. "Desember": each month's first row in months.tsv, for display
     weekdays: dict[str, int]
     honorifics: frozenset[str]
     degrees: frozenset[str]
@@ -181,6 +182,7 @@ def load_lexicon(directory: Path = LEXICON_DIR, models: Path | None = None) -> L
 
     return Lexicon(
         months={k.lower(): int(v) for k, v in kv("months.tsv").items()},
+        month_names=tuple(next(r[0].capitalize() for r in read_tsv(d / "months.tsv") if int(r[1]) == m) for m in range(1, 13)),
         weekdays={k.lower(): int(v) for k, v in kv("weekdays.tsv").items()},
         honorifics=frozenset(w.lower().strip(".") for w in col("honorifics.tsv")),
         degrees=frozenset(re.sub(r"[.\s]", "", w.lower()) for w in col("degrees.tsv")),

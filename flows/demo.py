@@ -27,12 +27,11 @@ from pathlib import Path
 from string import Template
 from typing import Any
 
+from extractors import load_lexicon
 from flows.settings import BUNDLED_DATA, Source
 
 DEMO_DIR = BUNDLED_DATA / "demo"
 OUTLETS_DIR = DEMO_DIR / "outlets"
-MONTHS_ID = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-             "November", "Desember")
 _TEMPLATED = (".xml", ".txt", ".html")
 
 
@@ -106,7 +105,7 @@ def _render(layout: Template, story: dict, related: str) -> str:
     y, m, d = story["date"].split("-")
     body = "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in story["paragraphs"])
     return layout.substitute(title=html.escape(story["title"]), slug=story["slug"], date=story["date"], year=y,
-                             month=m, day=d, date_id=f"{int(d)} {MONTHS_ID[int(m) - 1]} {y}",
+                             month=m, day=d, date_id=f"{int(d)} {load_lexicon().month_names[int(m) - 1]} {y}",
                              author=html.escape(story["author"]), body=body, related=related)
 
 

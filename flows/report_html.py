@@ -14,6 +14,7 @@ report.js on real month axes (empty months drawn empty). Deep links set the filt
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import json
 from datetime import date, datetime
@@ -24,14 +25,24 @@ from zoneinfo import ZoneInfo
 import duckdb
 import jinja2
 
+from extractors import load_lexicon
+from extractors.lexicon import read_tsv
+from extractors.model import EVENT_KINDS
 from flows import report, snapshot, store
 from flows.errors import ReportError
-from flows.settings import load_settings
+from flows.settings import BUNDLED_DATA, load_settings
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-KIND_NAMES = {"socialization": "sosialisasi", "training": "pelatihan/bimtek", "workshop": "lokakarya",
-              "innovation_lab": "laboratorium inovasi", "competition": "kompetisi", "award": "penghargaan",
-              "launch": "peluncuran", "meeting": "rapat", "visit": "kunjungan", "other": "lainnya"}
+EVENT_KINDS_FILE = BUNDLED_DATA / "report" / "event_kinds.tsv"
+
+
+@functools.cache
+def event_kinds() -> dict[str, dict[str, str]]:
+    """Each event kind's name and colour in the report (data/report/event_kinds.tsv), exactly the extractors' kinds."""
+    rows = {r[0]: {"name": r[1], "colour": r[2]} for r in read_tsv(EVENT_KINDS_FILE)}
+    if set(rows) != set(EVENT_KINDS):
+        raise ReportError(f"{EVENT_KINDS_FILE} must name exactly the event kinds {', '.join(EVENT_KINDS)}")
+    return rows
 
 
 def _rows(con: duckdb.DuckDBPyConnection, sql: str) -> list[dict[str, Any]]:
@@ -127,7 +138,7 @@ def report_data(con: duckdb.DuckDBPyConnection, zone: ZoneInfo) -> dict[str, Any
         "made": local_time(datetime.now(ZoneInfo("UTC")), zone),
         "totals": dict(zip(("articles", "stories", "innovations", "persons", "events"), totals, strict=True)),
         "outlets": dict(con.execute("SELECT source_id, name FROM sources").fetchall()),
-        "kinds": KIND_NAMES,
+        "kinds": event_kinds(), "months": [m[:3] for m in load_lexicon().month_names],
         "articles": [list(a) for a in articles],
         "innovations": innovations, "persons": persons, "events": events,
         "sources": _sources_health(con, zone),

@@ -65,7 +65,7 @@
     {title: "Sumber", data: "articles", orderable: false, className: "dt-left", render: (v, t, r) => t === "display" ? more(v, "pejabat", r.id) : v.length},
   ], "persons", {order: [[3, "desc"]]});
   make("t-events", D.events, [
-    dateCol("Tanggal", 0), {title: "Jenis", data: 1, render: (v) => esc(D.kinds[v] || v)},
+    dateCol("Tanggal", 0), {title: "Jenis", data: 1, render: (v) => esc(D.kinds[v] ? D.kinds[v].name : v)},
     {title: "Kegiatan", data: 2, render: (v, t, e) => t === "display" && ART[e[5]] ? `<a href="${esc(ART[e[5]][2])}" title="${esc(ART[e[5]][1])}">${esc(v)}</a>` : v},
     {title: "Tempat", data: 3, defaultContent: ""}, {title: "Wilayah", data: 4, defaultContent: ""},
     {title: "Artikel", data: 5, render: (k, t) => ART[k] ? (t === "display" ? `${esc(outletName(ART[k][3]))}, ${esc(ART[k][4] || "")}` : ART[k][1]) : ""},
@@ -89,9 +89,8 @@
     {title: "Fakta", data: "facts"}, {title: "Tanpa fakta", data: "no_facts"}, {title: "Galat", data: "errors"}], null, {order: [[2, "desc"]]});
 
   // --- charts ----------------------------------------------------------------------------------------------------
-  const KIND_COLOURS = {socialization: "#0b84a5", training: "#f6c85f", workshop: "#6f4e7c", innovation_lab: "#9dd866",
-    competition: "#ca472f", award: "#ffa056", launch: "#8dddd0", meeting: "#5b8ff9", visit: "#b37feb", other: "#9aa5b1"};
-  const MONTHS = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"];
+  const MONTHS = D.months;
+  const kindNames = Object.fromEntries(Object.entries(D.kinds).map(([k, v]) => [k, v.name]));
   const monthRange = (keys) => {                 // every month from the first to the last: empty ones included
     if (!keys.length) return [];
     const sorted = [...keys].sort();
@@ -158,7 +157,7 @@
     barChart(document.getElementById("c-innovations-region"), perRegion, 15, "#ca472f");
     const ev = {};
     for (const e of D.events.filter(pass.events)) if (e[0]) { const mo = e[0].slice(0, 7); (ev[mo] ||= {})[e[1]] = (ev[mo][e[1]] || 0) + 1; }
-    monthChart(document.getElementById("c-events-month"), ev, (g) => KIND_COLOURS[g] || "#9aa5b1", D.kinds);
+    monthChart(document.getElementById("c-events-month"), ev, (g) => (D.kinds[g] || D.kinds.other).colour, kindNames);
     const stories = {};
     for (const a of ART.filter(pass.articles)) if (a[5] && a[6]) stories[a[5]] = (stories[a[5]] || 0) + 1;
     barChart(document.getElementById("c-regions"), stories, 20, "#6f4e7c");

@@ -135,3 +135,21 @@ def test_demo_outlets_are_rendered_from_their_stories(tmp_path):
 def test_the_report_shows_times_in_the_zone_it_is_given(report, tmp_path):
     page = write_report(report.parent.parent / "w.duckdb", tmp_path / "wib", "Asia/Jakarta").read_text(encoding="utf-8")
     assert " WIB" in page and " WITA" not in page
+
+
+def test_every_event_kind_has_one_name_and_colour_and_a_wrong_registry_is_refused(tmp_path, monkeypatch):
+    from extractors.model import EVENT_KINDS
+    from flows import report_html
+    from flows.errors import ReportError
+    kinds = report_html.event_kinds()
+    assert list(kinds) == list(EVENT_KINDS)
+    assert all(re.fullmatch(r"#[0-9a-f]{6}", k["colour"]) and k["name"] for k in kinds.values())
+    short = tmp_path / "event_kinds.tsv"
+    short.write_text("award\tpenghargaan\t#ffa056\n", encoding="utf-8")
+    monkeypatch.setattr(report_html, "EVENT_KINDS_FILE", short)
+    report_html.event_kinds.cache_clear()
+    try:
+        with pytest.raises(ReportError, match="exactly the event kinds"):
+            report_html.event_kinds()
+    finally:
+        report_html.event_kinds.cache_clear()
