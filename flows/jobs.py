@@ -13,11 +13,11 @@ import logging
 import queue
 import re
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from urllib.parse import urlsplit
 
 import duckdb
@@ -32,10 +32,12 @@ from flows.settings import Settings, Source, load_settings, load_sources
 from flows.stopping import Stop, stop_on_signals, until_stopped
 
 if TYPE_CHECKING:
+    from flows.crawl import CrawlResult
     from flows.resume import Journal
     from flows.writer import RunCounts  # the pipeline (pyarrow) loads only for a job that loads pages
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def prepare(con: duckdb.DuckDBPyConnection, sources: Sequence[Source] = ()) -> None:
@@ -69,13 +71,13 @@ def crawl_state(sources: int) -> RunState:
 
 
 def _run_extraction(con: duckdb.DuckDBPyConnection, run_id: str, pages: Any, settings: Settings, stop: Stop, *,
-                    state: RunState = input_state, records: Callable[[], list[PageRow]] = list,
+                    state: RunState = input_state,
                     progress: Any = None, executor: Executor | None = None, force: bool = False, parallel: bool = True,
                     details: Callable[[], dict[str, Any]] = dict) -> RunCounts:
-    """Extract `pages` (in worker processes, or on `executor`), record the fetch records that yielded
-    no page, close the run with its state (cancelled when `stop` was set: its input stopped early and what
-    came is loaded). `records()` and `details()` are called after extraction: ingest and crawl fill them
-    while pages stream."""
+    """Extract `pages` (in worker processes, or on `executor`; the fetch records that yielded no page come
+    beside them and are recorded), close the run with its state (cancelled when `stop` was set: its input
+    stopped early and what came is loaded). `details()` is called after extraction, when the input has told
+    what it knows (a crawl's per-source results)."""
     from flows.pipeline import extract_and_load
     from flows.worker import make_pool
     from flows.writer import Loader
@@ -85,7 +87,6 @@ def _run_extraction(con: duckdb.DuckDBPyConnection, run_id: str, pages: Any, set
         counts = extract_and_load(pages, loader, batch_size=settings.pipeline.batch_size, pool=pool,
                                   workers=settings.pipeline.workers, progress=progress,
                                   chunk=settings.pipeline.dask_batch if executor else None)
-        loader.record(records())
         counts.status = "cancelled" if stop.is_set() else state(counts)
         extra = {"stopped_by": stop.signal} if stop.is_set() else {}
         store.finish_run(con, run_id, counts.as_dict(), status=counts.status,
@@ -143,17 +144,23 @@ def known_by_url(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
             for u, e, m, last, first, gone, source in store.known_url_rows(con)}
 
 
-_DONE = object()
+@dataclass(frozen=True)
+class _CrawlEnd:
+    """What the crawl thread hands over last, through the page queue: its results, or the error that ended it."""
+
+    results: list[CrawlResult]
+    error: BaseException | None = None
 
 
 def _crawl_in_background(sources: list[Source], settings: Settings, known: dict[str, Any], archive: Any,
-                         run_id: str, results: list[Any], stop: Stop,
-                         on_fetch: Callable[[str], None] | None = None) -> Iterator[PageInput]:
+                         run_id: str, stop: Stop, on_fetch: Callable[[str], None] | None = None
+                         ) -> Generator[PageInput | PageRow, None, list[CrawlResult]]:
     """Run the async crawl in a thread and yield its pages as they arrive (a bounded queue: the
-    crawl waits when extraction falls behind, so a large crawl never holds all pages in memory)."""
+    crawl waits when extraction falls behind, so a large crawl never holds all pages in memory), then the
+    fetch records that yielded no page; return each source's result. Nothing is shared with the thread
+    but the queue."""
     from flows.crawl import crawl_sources
-    pages: queue.Queue[Any] = queue.Queue(maxsize=2 * settings.pipeline.batch_size)
-    errors: list[BaseException] = []
+    pages: queue.Queue[PageInput | _CrawlEnd] = queue.Queue(maxsize=2 * settings.pipeline.batch_size)
 
     async def emit(page: PageInput) -> None:
         await asyncio.to_thread(pages.put, page)
@@ -162,19 +169,32 @@ def _crawl_in_background(sources: list[Source], settings: Settings, known: dict[
 
     def work() -> None:
         try:
-            results.extend(asyncio.run(crawl_sources(sources, settings.crawl, known, archive, run_id, emit, stop)))
+            end = _CrawlEnd(asyncio.run(crawl_sources(sources, settings.crawl, known, archive, run_id, emit, stop)))
         except BaseException as exc:   # re-raised in the consuming thread below
-            errors.append(exc)
-        finally:
-            pages.put(_DONE)
+            end = _CrawlEnd([], exc)
+        pages.put(end)
 
     thread = threading.Thread(target=work, name="warta-crawl", daemon=True)
     thread.start()
-    while (item := pages.get()) is not _DONE:
+    while not isinstance(item := pages.get(), _CrawlEnd):
         yield item
     thread.join()
-    if errors:
-        raise errors[0]
+    if item.error:
+        raise item.error
+    for result in item.results:
+        yield from result.records
+    return item.results
+
+
+class _Returning(Generic[T]):
+    """Iterate a generator and keep what it returns (`value`, once it is exhausted)."""
+
+    def __init__(self, gen: Generator[Any, None, T]) -> None:
+        self.gen = gen
+        self.value: T | None = None
+
+    def __iter__(self) -> Iterator[Any]:
+        self.value = yield from self.gen
 
 
 def _recovered(journal: Journal, known: dict[str, Any], max_bytes: int) -> Iterator[PageInput]:
@@ -205,26 +225,25 @@ def crawl_sources_into(sources: list[Source], *, db: Path, settings: Settings, k
         journal = resume.unloaded(con, warc_dir, sources)
         known = known_by_url(con)
         archive = WarcArchive(warc_dir / f"{run_id}.warc.gz")
-        results: list[Any] = []
+        crawl = _Returning(_crawl_in_background(sources, settings, known, archive, run_id, stop, on_fetch))
         try:
-            pages = itertools.chain(until_stopped(_recovered(journal, known, settings.crawl.max_bytes), stop),
-                                    _crawl_in_background(sources, settings, known, archive, run_id, results, stop,
-                                                         on_fetch))
+            pages = itertools.chain(until_stopped(_recovered(journal, known, settings.crawl.max_bytes), stop), crawl)
             counts = _run_extraction(con, run_id, pages, settings, stop, state=crawl_state(len(sources)),
-                                     progress=progress,
-                                     records=lambda: [rec for r in results for rec in r.records],
-                                     details=lambda: {"recovered_pages": len(journal.records),
-                                                      "recovered_runs": journal.runs,
-                                                      "crawl_seconds": {r.source: round(r.seconds, 2) for r in results},
-                                                      "robots": {r.source: r.robots for r in results if r.robots},
-                                                      "paused_s": {r.source: r.paused_s for r in results if r.paused_s},
-                                                      "discovery": {r.source: r.discovery for r in results},
-                                                      "not_fetched": {r.source: r.not_fetched for r in results
-                                                                      if r.not_fetched}})
+                                     progress=progress, details=lambda: _crawl_details(journal, crawl.value or []))
         finally:
             archive.close()
         resume.mark_recovered(con, journal.runs)
         return counts
+
+
+def _crawl_details(journal: Journal, results: list[CrawlResult]) -> dict[str, Any]:
+    """What a crawl run records of each source beside its counts (runs.details)."""
+    return {"recovered_pages": len(journal.records), "recovered_runs": journal.runs,
+            "crawl_seconds": {r.source: round(r.seconds, 2) for r in results},
+            "robots": {r.source: r.robots for r in results if r.robots},
+            "paused_s": {r.source: r.paused_s for r in results if r.paused_s},
+            "discovery": {r.source: r.discovery for r in results},
+            "not_fetched": {r.source: r.not_fetched for r in results if r.not_fetched}}
 
 
 def sources_from_urls(urls: list[str]) -> list[Source]:
