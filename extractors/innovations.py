@@ -42,6 +42,7 @@ NUMBERED_CUE_WINDOW = 600   # a "(1) Name" list may run long after its cue
 PARAGRAPH_CUE_REACH = 300   # a cue this far before a paragraph still heads it (a list split over lines)
 CLAUSE_REACH = 200          # a long form before "(SHORT)" starts within this many characters
 LONG_FORM_TOKENS = 15       # ... and within this many words
+LIST_SPELLED = 2            # "Name (Long Form)" items whose letters agree that make the list's other such items names
 PEOPLE_LIST_REACH = 80      # "tim penilai ... yakni": a list of people, not of innovations, announced this far back
 STANDS_FOR_REACH = 24       # "singkatan dari" this far before a quoted phrase makes it a long form
 LOWER_BEFORE = 30           # the word before a parenthesised brand is read within this many characters
@@ -357,17 +358,20 @@ def _items(segment: str, lex: Lexicon) -> list[tuple[int, str, str | None]]:
     An item "Name (Long Form)" gives the long form too: the list says it is a name, so its letters need not
     spell the long form ("Kawi Smara (Pemberian Langsung Akta Perkawinan)")."""
     out: list[tuple[int, str, str | None]] = []
+    paired: list[tuple[int, str, str, bool]] = []
     for item in re.finditer(r"[^,;\s][^,;]*", segment):
         if "(" in item.group(0):      # "A (Long Form) dan B (Long Form)": split after a parenthesis only
             starts = [item.start(), *(item.start() + m.end() for m in _patterns(lex).after_paren_join.finditer(item.group(0)))]
-            out += [paired for at in starts if (paired := _paired_item(segment, at, lex))]
+            paired += [p for at in starts if (p := _paired_item(segment, at, lex, spelled=False))]
             continue                  # "Long Form dan More (SHORT)" is read by _pairs
         for part in _patterns(lex).list_part.finditer(item.group(0)):
             found = _item_name(segment, item.start() + part.start(1), lex)
             if not found or _person_follows(segment, found[0] + len(found[1]), lex):
                 break       # "Ranperda tentang ... dan Belanja Daerah": the rest of an item that is no name
             out.append((*found, None))
-    return out
+    spelled = sum(p[3] for p in paired)
+    out += [(at, name, long) for at, name, long, ok in paired if ok or spelled >= LIST_SPELLED]
+    return sorted(out)
 
 
 def _item_name(segment: str, at: int, lex: Lexicon, limit: int = 6) -> tuple[int, str] | None:
@@ -389,9 +393,10 @@ def _mention(start: int, name: str, long: str | None = None) -> Innovation:
     return Innovation(name, long, Span(start, start + len(name)))
 
 
-def _paired_item(segment: str, at: int, lex: Lexicon) -> tuple[int, str, str] | None:
+def _paired_item(segment: str, at: int, lex: Lexicon, *, spelled: bool = True) -> tuple[int, str, str, bool] | None:
     """'Name (Long Form)' as one enumeration item: the name right before the parenthesis, a long form of three
-    or more capitalised words inside it that starts with the name's letter or spells it in part."""
+    or more capitalised words inside it, and whether it starts with the name's letter or spells it in part
+    (required unless `spelled` is False: the caller then decides from the rest of the list)."""
     found = _item_name(segment, at, lex, limit=5)
     paren = _PAREN_AFTER.match(segment, found[0] + len(found[1])) if found else None
     if not (found and paren):
@@ -401,9 +406,10 @@ def _paired_item(segment: str, at: int, lex: Lexicon) -> tuple[int, str, str] | 
     if len(_words(inner)) < 3 or not inner[0].isupper() or head in _patterns(lex).post_heads or head in lex.agency_heads \
             or _excluded(inner, lex, expansion=True, listed=True):
         return None     # "Suharto (Rompi KPK)", "Kadir (Kepala ...)", "X (Dinas ...)": an innovator, a post, an agency
-    if inner[0].lower() != found[1][0].lower() and align(found[1], inner) < 0.5:
+    ok = inner[0].lower() == found[1][0].lower() or align(found[1], inner) >= 0.5
+    if spelled and not ok:
         return None     # "Sri Susanti (Analis Pengelolaan Keuangan)": a person and a post
-    return found[0], found[1], inner
+    return found[0], found[1], inner, ok
 
 
 def _listed(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]],
@@ -504,7 +510,7 @@ def _enumerated(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, 
             words = _words(name)
             paired = _paired_item(text, m.start("name"), lex) if "(" in name else None
             if paired:           # "yang ketiga, Pos Pintar (Pusat Inovasi Terpadu) Desa ..."
-                out.append(_mention(*paired))
+                out.append(_mention(*paired[:3]))
                 continue
             if "(" in name or not words or len(words) > 6 or any(w.lower() in lex.function_words for w in words):
                 continue     # "Long Form (SHORT)" is read by _pairs; a clause is not a name

@@ -137,3 +137,17 @@ def test_a_person_in_parentheses_after_an_innovation_is_its_innovator(lex):
 ])
 def test_a_long_form_spelled_out_after_the_name_is_its_expansion(lex, text, expected):
     assert [(i.name, i.expansion) for i in find_innovations(text, lex)] == [expected]
+
+
+def test_a_bracketed_list_item_is_a_name_when_the_lists_other_items_spell_their_long_forms(lex):
+    text = ("Pemkab memaparkan tiga inovasi daerah, yakni Sipaten (Sistem Pelayanan Terpadu Kecamatan), "
+            "Gerai Sehat (Gerakan Rakyat Sehat), dan Taman Baca (Pelayanan Dokumen Kependudukan Keliling).")
+    assert [(i.name, i.expansion) for i in find_innovations(text, lex)] == [
+        ("Sipaten", "Sistem Pelayanan Terpadu Kecamatan"), ("Gerai Sehat", "Gerakan Rakyat Sehat"),
+        ("Taman Baca", "Pelayanan Dokumen Kependudukan Keliling")]
+
+
+def test_a_lone_bracketed_item_must_spell_its_long_form(lex):
+    text = ("Inovasi daerah itu dipaparkan oleh tim, yakni Rina Wati (Analis Pengelolaan Keuangan) "
+            "dan Budi Santoso (Pengelola Data Kependudukan).")
+    assert find_innovations(text, lex) == []
