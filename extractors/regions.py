@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
+from itertools import pairwise
 
 from extractors.lexicon import Lexicon, alt
 from extractors.model import Official, Region, RegionMention, Span
@@ -140,7 +141,20 @@ def find_regions(text: str, lex: Lexicon, *, hits: Hits | None = None) -> list[R
             mention = _mention_at(text, start, end, candidates, lex, gaz)
             if mention:
                 out.append(mention)
-    return out
+    return _defined_aliases(text, out)
+
+
+def _defined_aliases(text: str, mentions: list[RegionMention]) -> list[RegionMention]:
+    """A short form the text defines in brackets after a full name ("Pemkab Murung Raya (Mura)") names that
+    region wherever the text uses it, whatever other region the press alias stands for elsewhere (Musi Rawas)."""
+    defined: dict[str, Region] = {}
+    for full, short in pairwise(mentions):
+        if full.region != short.region and text[full.span.end:short.span.start].strip() == "(" \
+                and text[short.span.end:short.span.end + 1] == ")":
+            defined[short.surface.lower()] = full.region
+    if not defined:
+        return mentions
+    return [replace(m, region=defined[m.surface.lower()]) if m.surface.lower() in defined else m for m in mentions]
 
 
 def longest_region_at(words: list[str], lex: Lexicon) -> int:

@@ -46,3 +46,9 @@ def test_jakartas_administrative_cities_go_by_the_names_the_press_uses(lex):
 def test_a_region_carries_the_name_its_government_uses_however_the_text_spells_it(lex, written):
     (m,) = find_regions(f"Pemkot {written} meluncurkan aplikasi layanan.", lex)
     assert (m.region.code, m.region.name) == ("19.71", "Kota Pangkalpinang")
+
+
+def test_a_short_form_the_text_defines_in_brackets_names_that_region_throughout(lex):
+    text = "Pemkab Murung Raya (Mura) menggelar paparan aplikasi. Bupati Mura membuka acara itu."
+    assert {m.region.code for m in find_regions(text, lex)} == {"62.12"}       # not Musi Rawas, the press's Mura
+    assert {m.region.code for m in find_regions("Bupati Mura membuka acara itu.", lex)} == {"16.05"}
