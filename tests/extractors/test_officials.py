@@ -71,3 +71,9 @@ def test_ordinary_words_after_a_title_are_not_a_person(lex, text):
 ])
 def test_a_name_between_a_title_and_a_bracket_or_a_second_title(lex, text, expected):
     assert [(o.name, o.title) for o in find_officials(text, lex)] == expected
+
+
+@pytest.mark.parametrize(("text", "name"), [("Kapolda Riau Irjen Pol Herry Heryawan menggelar rapat.", "Herry Heryawan"),
+                                            ("Kapolresta Palu, Kombes Polisi Hari Rosena memberi apresiasi.", "Hari Rosena")])
+def test_the_force_after_a_police_rank_is_not_part_of_the_name(lex, text, name):
+    assert [o.name for o in find_officials(text, lex)] == [name]
