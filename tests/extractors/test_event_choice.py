@@ -50,3 +50,8 @@ def test_the_main_activity_named_again_on_another_day_is_not_a_second_event(lex)
             "Rapat lanjutan akan membahas jalur mudik pada Rabu (5/3/2025).\n"
             "Bupati juga meresmikan pos pengamanan terpadu pada Rabu (5/3/2025).")
     assert dated(text, lex) == [("2025-03-03", "meeting"), ("2025-03-05", "launch")]
+
+
+def test_the_press_verb_melaunching_names_a_launch(lex):
+    text = "Pemkab Manokwari melaunching enam proyek perubahan di aula kantor bupati, Rabu (1/10/2025)."
+    assert dated(text, lex) == [("2025-10-01", "launch")]
