@@ -76,7 +76,7 @@ def region_key(name: str) -> str:
     return re.sub(r"^(kabupaten|kab|kota|provinsi|prov)\s+", "", norm(name))
 
 
-SPECS = (Spec(innovation_choice.MODEL, _innovation_examples, threshold=0.4),
+SPECS = (Spec(innovation_choice.MODEL, _innovation_examples, threshold=0.5),
          Spec(region_choice.MODEL, _region_examples, threshold=0.5))
 
 
