@@ -8,8 +8,9 @@ something took place ("menggelar ...", "usai mengikuti ...", "saat berkunjung ..
 the day a quote was given ("…,” ujar Eri, Senin (28/7/2025)"), it dates the story's occasion, of the kind of the
 nearest trigger (one sentence either side) or `other`.
 
-This rule replaced a maximum-entropy classifier of the same dates (0.5.0): the rule scores higher on the four
-dev folds and on the sealed set, and the classifier added nothing beside it on either (CHANGELOG 0.6.0).
+This rule replaced the maximum-entropy classifier of the same dates that 0.5.0 shipped at first: the rule scores
+higher on the four dev folds and on the sealed set, and the classifier added nothing beside it on either
+(CHANGELOG).
 """
 
 from __future__ import annotations
