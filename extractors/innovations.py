@@ -59,6 +59,9 @@ _PAREN_AFTER = re.compile(r"[ \t]*\(([^()/\n]{2,160})\)")
 _COLON_AFTER = re.compile(r"\s*:?")
 _LINE = re.compile(r"[^\n]+")
 _BULLET_LINE = re.compile(r"^[ \t]*(?:[-–•*]|\d{1,2}[.)])[ \t]*([^:\n]{2,90}):", re.M)   # "- Name: ...", "2) Name: ..."
+# a line ending in a colon, then bulleted lines each opening with a name and going on in lower case (no colon)
+_BULLET_BLOCK = re.compile(r"^[^\n]*:[ \t]*(\n)(?:[ \t]*\n)*(?:[ \t]*(?:[-–•*]|\d{1,2}[.)])[ \t]+[^\n]+(?:\n[ \t]*)*)+", re.M)
+_BULLET_ITEM = re.compile(r"^[ \t]*(?:[-–•*]|\d{1,2}[.)])[ \t]+(\S)", re.M)
 _ORDINAL_PUNCT = re.compile(r"[ \t]*[:,][ \t]*")
 
 
@@ -446,6 +449,13 @@ def _bullets(text: str, lex: Lexicon, cues: list[tuple[int, int]]) -> list[Innov
     for at in _ordinal_openers(text, lex):     # "Kedua: Speech English ...", "Pertama, MyRetribusi, sebuah ..."
         if found := _brand_at(text, at, lex):
             out.append(_mention(*found))
+    starts = [s for s, _ in cues]
+    for block in _BULLET_BLOCK.finditer(text):   # "... inovasi ... di antaranya adalah:\n• FLASH untuk layanan ..."
+        first = bisect_left(starts, block.start())
+        if first < len(starts) and starts[first] < block.end(1):      # the line that opens the list names a cue
+            for item in _BULLET_ITEM.finditer(text, block.end(1), block.end()):
+                if found := _brand_at(text, item.start(1), lex):
+                    out.append(_mention(*found))
     return out
 
 

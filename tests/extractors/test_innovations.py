@@ -151,3 +151,16 @@ def test_a_lone_bracketed_item_must_spell_its_long_form(lex):
     text = ("Inovasi daerah itu dipaparkan oleh tim, yakni Rina Wati (Analis Pengelolaan Keuangan) "
             "dan Budi Santoso (Pengelola Data Kependudukan).")
     assert find_innovations(text, lex) == []
+
+
+def test_bulleted_names_under_a_colon_line_about_innovations_each_count(lex):
+    text = ("Pemkot mengembangkan 20 inovasi pelayanan. Beberapa di antaranya adalah:\n\n"
+            "  • SIGAP untuk layanan ambulans cepat,\n  • SIPANTAS BERKAH membantu warga belajar,\n"
+            "  • Lapor Cepat mempercepat pengaduan warga.\n\nWarga menyambut baik program itu.")
+    assert [i.name for i in find_innovations(text, lex)] == ["SIGAP", "SIPANTAS BERKAH", "Lapor Cepat"]
+
+
+def test_bullets_under_a_line_that_speaks_of_no_innovation_are_not_read(lex):
+    text = ("Inovasi daerah dibahas di rapat itu.\n\nAgenda rapat hari ini:\n\n"
+            "  • Laporan Keuangan dibacakan sekretaris,\n  • Rencana Kerja disusun bersama.")
+    assert find_innovations(text, lex) == []
