@@ -60,8 +60,8 @@ _COLON_AFTER = re.compile(r"\s*:?")
 _LINE = re.compile(r"[^\n]+")
 _BULLET_LINE = re.compile(r"^[ \t]*(?:[-–•*]|\d{1,2}[.)])[ \t]*([^:\n]{2,90}):", re.M)   # "- Name: ...", "2) Name: ..."
 # a line ending in a colon, then bulleted lines each opening with a name and going on in lower case (no colon)
-_BULLET_BLOCK = re.compile(r"^[^\n]*:[ \t]*(\n)(?:[ \t]*\n)*(?:[ \t]*(?:[-–•*]|\d{1,2}[.)])[ \t]+[^\n]+(?:\n[ \t]*)*)+", re.M)
-_BULLET_ITEM = re.compile(r"^[ \t]*(?:[-–•*]|\d{1,2}[.)])[ \t]+(\S)", re.M)
+_BULLET_BLOCK = re.compile(r"^[^\n]*:[ \t]*(\n)(?:[ \t]*\n)*(?:[ \t]*(?:[-–•*]|\d{1,2}[.)]|[IVX]{1,4}\.)[ \t]+[^\n]+(?:\n[ \t]*)*)+", re.M)
+_BULLET_ITEM = re.compile(r"^[ \t]*(?:[-–•*]|\d{1,2}[.)]|[IVX]{1,4}\.)[ \t]+(\S)", re.M)   # "• X", "2) X", "II. X"
 _ORDINAL_PUNCT = re.compile(r"[ \t]*[:,][ \t]*")
 
 

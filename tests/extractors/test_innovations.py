@@ -164,3 +164,8 @@ def test_bullets_under_a_line_that_speaks_of_no_innovation_are_not_read(lex):
     text = ("Inovasi daerah dibahas di rapat itu.\n\nAgenda rapat hari ini:\n\n"
             "  • Laporan Keuangan dibacakan sekretaris,\n  • Rencana Kerja disusun bersama.")
     assert find_innovations(text, lex) == []
+
+
+def test_roman_numbered_lines_under_a_cue_line_are_names(lex):
+    text = "Daftar inovasi yang masuk Top 30:\nI. SIPANTAS BERKAH\nII. GERAI PINTAR\nIII. LAPOR CEPAT"
+    assert [i.name for i in find_innovations(text, lex)] == ["SIPANTAS BERKAH", "GERAI PINTAR", "LAPOR CEPAT"]
