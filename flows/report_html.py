@@ -30,15 +30,15 @@ from extractors.lexicon import read_tsv
 from extractors.model import EVENT_KINDS
 from flows import report, snapshot, store
 from flows.errors import ReportError
-from flows.settings import BUNDLED_DATA, load_settings
+from flows.settings import load_settings
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-EVENT_KINDS_FILE = BUNDLED_DATA / "report" / "event_kinds.tsv"
+EVENT_KINDS_FILE = TEMPLATES / "event_kinds.tsv"
 
 
 @functools.cache
 def event_kinds() -> dict[str, dict[str, str]]:
-    """Each event kind's name and colour in the report (data/report/event_kinds.tsv), exactly the extractors' kinds."""
+    """Each event kind's name and colour in the report (templates/event_kinds.tsv), exactly the extractors' kinds."""
     rows = {r[0]: {"name": r[1], "colour": r[2]} for r in read_tsv(EVENT_KINDS_FILE)}
     if set(rows) != set(EVENT_KINDS):
         raise ReportError(f"{EVENT_KINDS_FILE} must name exactly the event kinds {', '.join(EVENT_KINDS)}")
