@@ -55,3 +55,9 @@ def test_the_main_activity_named_again_on_another_day_is_not_a_second_event(lex)
 def test_the_press_verb_melaunching_names_a_launch(lex):
     text = "Pemkab Manokwari melaunching enam proyek perubahan di aula kantor bupati, Rabu (1/10/2025)."
     assert dated(text, lex) == [("2025-10-01", "launch")]
+
+
+def test_what_happened_in_ordinary_news_dates_its_event(lex):
+    text = ("Polisi masih menyelidiki laporan kehilangan di museum itu.\n"
+            "Petugas menemukan benda-benda pusaka tersebut di sebuah rumah warga pada Rabu (19/1/2022).")
+    assert dated(text, lex) == [("2022-01-19", "other")]
