@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 
 from extractors.learned import Classifier
 from extractors.model import Official, Region, RegionMention
+from extractors.regions import province_acts
 
 MODEL = "regions"
 CONTEXT = 25          # characters read either side of a mention for its neighbouring words
@@ -82,5 +83,8 @@ def choose(text: str, mentions: list[RegionMention], officials: list[Official], 
     probabilities = model.probabilities([f for _, f in described], "Y")
     scores = {r: round(p, 3) for (r, _), p in zip(described, probabilities, strict=True)}
     first = {r: min((m.span.start for m in mentions if m.region == r), default=len(text)) for r in scores}
-    kept = sorted((r for r, p in scores.items() if p >= model.threshold), key=lambda r: (first[r], r.code))
+    officials_of = {o.region for o in officials if o.region}
+    kept = sorted((r for r, p in scores.items()
+                   if (province_acts(r, mentions, officials_of) if r.level == "province" else p >= model.threshold)),
+                  key=lambda r: (first[r], r.code))
     return kept, scores

@@ -181,18 +181,23 @@ def region_of_title(title: str, lex: Lexicon) -> Region | None:
     return mentions[-1].region if mentions else None
 
 
+def province_acts(region: Region, mentions: list[RegionMention], official_regions: set[Region]) -> bool:
+    """Whether a province is one of the article's regions: named once as an actor (a government marker before
+    it) and named again, or its official named. "Tingkat Provinsi Sulsel" once, as the level of a contest, is
+    not; nor is a governor quoted about a story of one regency whose province is never named as acting."""
+    named = [m for m in mentions if m.region == region]
+    return any(m.strong for m in named) and (len(named) >= 2 or region in official_regions)
+
+
 def article_regions(mentions: list[RegionMention], officials: list[Official]) -> list[Region]:
     """The regions an article is about: kabupaten/kota whose government acts (the most named one, any
-    named twice, any whose official is named), and provinces whose government acts ("Pemprov X"), whose
-    official is named, or that are named as an actor twice."""
+    named twice, any whose official is named), and provinces by `province_acts`."""
     strong = Counter(m.region for m in mentions if m.strong)
     official_regions = {o.region for o in officials if o.region is not None}
     local_counts = {r: n for r, n in strong.items() if r.level != "province"}
     top = max(local_counts.values(), default=0)
     governments = {m.region for m in mentions if m.government}
     chosen = [r for r, n in local_counts.items() if n >= 2 or r in official_regions or r in governments or n == top]
-    chosen += [r for r in strong if r.level == "province" and (r in official_regions or strong[r] >= 2
-                                                                 or any(m.region == r and m.government for m in mentions))]
-    chosen += [r for r in official_regions if r.level == "province" and r not in chosen]
+    chosen += [r for r in strong if r.level == "province" and province_acts(r, mentions, official_regions)]
     first = {r: min((m.span.start for m in mentions if m.region == r), default=1 << 30) for r in chosen}
     return sorted(chosen, key=lambda r: first[r])

@@ -52,3 +52,16 @@ def test_a_short_form_the_text_defines_in_brackets_names_that_region_throughout(
     text = "Pemkab Murung Raya (Mura) menggelar paparan aplikasi. Bupati Mura membuka acara itu."
     assert {m.region.code for m in find_regions(text, lex)} == {"62.12"}       # not Musi Rawas, the press's Mura
     assert {m.region.code for m in find_regions("Bupati Mura membuka acara itu.", lex)} == {"16.05"}
+
+
+@pytest.mark.parametrize(("text", "province"), [
+    ("Pemkab Gowa meraih Top 30 kompetisi inovasi tingkat Provinsi Sulawesi Selatan tahun ini. Bupati Gowa "
+     "menyerahkan piagam kepada kepala dinas.", False),            # named once, as the contest's level
+    ("Pemprov Sulsel menggelar kompetisi inovasi. Pemkab Gowa meraih Top 30 di kompetisi Pemprov Sulsel itu.", True),
+    ("Gubernur Sulawesi Selatan Andi Baso menyerahkan piagam kepada Pemkab Gowa, juara kompetisi inovasi "
+     "tingkat Provinsi Sulawesi Selatan.", True),                  # its official acts
+])
+def test_a_province_is_an_articles_region_when_it_acts_in_it(lex, text, province):
+    regions = [r.name for r in extract_facts(text, lex).region_list]
+    assert "Kabupaten Gowa" in regions
+    assert ("Provinsi Sulawesi Selatan" in regions) is province
