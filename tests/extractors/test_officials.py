@@ -77,3 +77,11 @@ def test_a_name_between_a_title_and_a_bracket_or_a_second_title(lex, text, expec
                                             ("Kapolresta Palu, Kombes Polisi Hari Rosena memberi apresiasi.", "Hari Rosena")])
 def test_the_force_after_a_police_rank_is_not_part_of_the_name(lex, text, name):
     assert [o.name for o in find_officials(text, lex)] == [name]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ungkap Penjabat Bupati DR. Hi. Sherman Moridu, S.Pd., M.Pd. di kantornya.", ("Sherman Moridu", "Penjabat Bupati")),
+    ("Kepala Bappelitbangda Basok Lewa mengatakan inovasi penting.", ("Basok Lewa", "Kepala Bappelitbangda")),
+])
+def test_haji_written_hi_and_the_planning_and_research_agency_acronym(lex, text, expected):
+    assert [(o.name, o.title) for o in find_officials(text, lex)] == [expected]
