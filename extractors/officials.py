@@ -123,6 +123,18 @@ def _classify(toks: list[_Tok], i: int, lex: Lexicon, comp: _Compiled) -> tuple[
     return "end", 1
 
 
+def _unit_goes_on(toks: list[_Tok], i: int, lex: Lexicon, comp: _Compiled) -> bool:
+    """After a comma inside a title, whether the unit's own list goes on ("Dinas Koperasi, Usaha Mikro, dan
+    Perdagangan"): a unit word, or a capitalised ordinary word of the language (a name is no such word), maybe
+    after "dan"."""
+    if toks[i].text.lower() in lex.grammar["title_join"] and i + 1 < len(toks):
+        return toks[i + 1].text[:1].isupper() and not _is_honorific(toks[i + 1].text, lex, comp)   # ", dan KB ..."
+    t = toks[i].text
+    if _classify(toks, i, lex, comp)[0] == "unit" and t in lex.title_words:
+        return True
+    return t[:1].isupper() and t.lower() in lex.common_words and not _is_honorific(t, lex, comp)
+
+
 def _run(toks: list[_Tok], i: int, lex: Lexicon, comp: _Compiled) -> list[tuple[str, int]]:
     """(kind, token index) of the title run that starts at token i, up to a comma or honorific."""
     out: list[tuple[str, int]] = []
@@ -130,8 +142,7 @@ def _run(toks: list[_Tok], i: int, lex: Lexicon, comp: _Compiled) -> list[tuple[
         kind, n = _classify(toks, i, lex, comp)
         if kind == "end":
             break
-        if kind == "comma" and i + 1 < len(toks) and _classify(toks, i + 1, lex, comp)[0] == "unit" \
-                and toks[i + 1].text in lex.title_words:
+        if kind == "comma" and i + 1 < len(toks) and _unit_goes_on(toks, i + 1, lex, comp):
             i += 1      # "Dinas Komunikasi, Informatika, Statistik ...": a list inside the unit name
             continue
         out.extend((kind, i + k) for k in range(n))

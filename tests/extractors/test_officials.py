@@ -85,3 +85,15 @@ def test_the_force_after_a_police_rank_is_not_part_of_the_name(lex, text, name):
 ])
 def test_haji_written_hi_and_the_planning_and_research_agency_acronym(lex, text, expected):
     assert [(o.name, o.title) for o in find_officials(text, lex)] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("didampingi Kepala Dinas Koperasi, Usaha Mikro, Perindustrian, dan Perdagangan (DKUPP), Rina Wati dan Kabid "
+     "Industri, Budi Santoso.", [("Rina Wati", "Kepala Dinas Koperasi, Usaha Mikro, Perindustrian, dan Perdagangan (DKUPP)"),
+                                 ("Budi Santoso", "Kabid Industri")]),
+    ("Sekretaris Dinas Tanaman Pangan, Hortikultura, Perkebunan dan Ketahanan Pangan Andi Baso mengatakan hal itu.",
+     [("Andi Baso", "Sekretaris Dinas Tanaman Pangan, Hortikultura, Perkebunan dan Ketahanan Pangan")]),
+    ("Kepala Dinas Kesehatan, Andi Baso, hadir.", [("Andi Baso", "Kepala Dinas Kesehatan")]),
+])
+def test_a_unit_named_by_an_enumeration_is_read_whole_and_the_name_after_it(lex, text, expected):
+    assert [(o.name, o.title) for o in find_officials(text, lex)] == expected
