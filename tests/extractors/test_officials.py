@@ -97,3 +97,13 @@ def test_haji_written_hi_and_the_planning_and_research_agency_acronym(lex, text,
 ])
 def test_a_unit_named_by_an_enumeration_is_read_whole_and_the_name_after_it(lex, text, expected):
     assert [(o.name, o.title) for o in find_officials(text, lex)] == expected
+
+
+def test_a_coordinating_ministers_short_title(lex):
+    text = "Deputi menyampaikan permohonan maaf atas ketidakhadiran Menko PMK Pratikno, dan menegaskan komitmen."
+    assert [(o.name, o.title) for o in find_officials(text, lex)] == [("Pratikno", "Menko PMK")]
+
+
+def test_an_office_acronym_ending_a_title_is_no_name(lex):
+    text = "“Kami bangga,” tambah Wajiran, Kepala Seksi Teknik Komunikasi Jaringan Dinas Kominfo."
+    assert "Kominfo" not in [o.name for o in find_officials(text, lex)]
