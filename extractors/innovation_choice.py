@@ -19,12 +19,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from extractors import innovations
 from extractors.learned import Classifier
-from extractors.lexicon import Lexicon
+from extractors.lexicon import Lexicon, words_of
 from extractors.model import Innovation, Official, Span
 from extractors.tokens import TOKEN, capitalised
 from extractors.wordscan import Hits
@@ -227,6 +227,11 @@ def described_candidates(text: str, lex: Lexicon, rules: list[Innovation], offic
     return [(c, features(c, ctx)) for c in candidates(ctx, lex)]
 
 
+@cache
+def _clitic(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"-(?:{words_of(lex, 'clitic')})$", re.IGNORECASE)
+
+
 def choose(text: str, lex: Lexicon, model: Classifier, rules: list[Innovation], officials: list[Official],
            hits: Hits | None) -> list[Innovation]:
     """The innovations of a text as the classifier reads them, in order of first mention, each once."""
@@ -240,8 +245,13 @@ def choose(text: str, lex: Lexicon, model: Classifier, rules: list[Innovation], 
             chosen.append((p, cand))
     by_rule = {inv.name.lower(): inv for inv in rules}
     out: dict[str, Innovation] = {}
+    clitic = _clitic(lex)
     for p, cand in sorted(chosen, key=lambda x: x[1].start):
+        if glued := clitic.search(text, cand.start, cand.end):
+            cand = replace(cand, end=glued.start())
         name = text[cand.start:cand.end]
+        if name.lower() not in by_rule and innovations.excluded(name, lex):
+            continue        # what the lexicons say is no innovation (a national programme, an office) stays out
         if name.lower() not in out:
             found = by_rule.get(name.lower()) or Innovation(name, None, Span(cand.start, cand.end))
             out[name.lower()] = innovations.described(text, lex, found, confidence=round(p, 3))

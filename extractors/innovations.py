@@ -626,6 +626,11 @@ def find_innovations(text: str, lex: Lexicon, *, hits: Hits | None = None) -> li
             for i in merged if not any(a <= i.span.start < b for a, b in inside)]
 
 
+def excluded(name: str, lex: Lexicon) -> bool:
+    """Whether the lexicons say a name is no innovation (an institution, a programme, a generic phrase ...)."""
+    return _excluded(name, lex)
+
+
 def described(text: str, lex: Lexicon, inv: Innovation, *, confidence: float | None = None) -> Innovation:
     """An innovation with its long form, sector and agency read around it (those it has are kept)."""
     pats = _patterns(lex)

@@ -169,3 +169,13 @@ def test_bullets_under_a_line_that_speaks_of_no_innovation_are_not_read(lex):
 def test_roman_numbered_lines_under_a_cue_line_are_names(lex):
     text = "Daftar inovasi yang masuk Top 30:\nI. SIPANTAS BERKAH\nII. GERAI PINTAR\nIII. LAPOR CEPAT"
     assert [i.name for i in find_innovations(text, lex)] == ["SIPANTAS BERKAH", "GERAI PINTAR", "LAPOR CEPAT"]
+
+
+def test_the_classifier_keeps_what_the_lexicons_exclude_out_and_drops_a_glued_particle(lex):
+    from extractors import extract_facts
+    text = ("Inovasi daerah Kabupaten Bulungan, yakni SIPANTAS dan GERAI PINTAR, masuk Top 45 nasional. "
+            "Inovasi SIPANTAS-lah yang paling banyak dipakai warga, selain program Smart City dan Smart Village. "
+            "Tim juga memaparkan inovasi itu di Tomohon International Flower Festival.")
+    names = [i.name for i in extract_facts(text, lex).innovations]
+    assert "SIPANTAS" in names and "GERAI PINTAR" in names
+    assert not any(n.endswith("-lah") or n in ("Smart City", "Tomohon International Flower Festival") for n in names)
