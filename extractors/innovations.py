@@ -62,6 +62,7 @@ _BULLET_LINE = re.compile(r"^[ \t]*(?:[-–•*]|\d{1,2}[.)])[ \t]*([^:\n]{2,90}
 # a line ending in a colon, then bulleted lines each opening with a name and going on in lower case (no colon)
 _BULLET_BLOCK = re.compile(r"^[^\n]*:[ \t]*(\n)(?:[ \t]*\n)*(?:[ \t]*(?:[-–•*]|\d{1,2}[.)]|[IVX]{1,4}\.)[ \t]+[^\n]+(?:\n[ \t]*)*)+", re.M)
 _BULLET_ITEM = re.compile(r"^[ \t]*(?:[-–•*]|\d{1,2}[.)]|[IVX]{1,4}\.)[ \t]+(\S)", re.M)   # "• X", "2) X", "II. X"
+_SENTENCE_OR_LINE_END = re.compile(r"[.!?](?=\s)|\n")
 _ORDINAL_PUNCT = re.compile(r"[ \t]*[:,][ \t]*")
 
 
@@ -70,6 +71,8 @@ class _Patterns:
     phrase_at: re.Pattern[str]
     quoted: re.Pattern[str]
     after_cue_name: re.Pattern[str]
+    naming: re.Pattern[str]
+    after_naming: re.Pattern[str]
     after_cue_brand: re.Pattern[str]
     numbered: re.Pattern[str]
     ordinal_item: re.Pattern[str]
@@ -116,6 +119,8 @@ def _patterns(lex: Lexicon) -> _Patterns:
         phrase_at=re.compile(phrase),
         quoted=re.compile(r"[“\"‘'](?P<name>[A-Z][^“”\"‘’'\n]{1,60}?)[”\"’']"),   # a quote char first: scans fast
         after_cue_name=re.compile(rf"\s+(?:{words_of(lex, 'naming')}\s+)?(?P<name>{phrase})\s+(?=(?:{words_of(lex, 'after_name')})\b|[,.])"),
+        naming=re.compile(rf"\b(?:{words_of(lex, 'naming')})\b", re.IGNORECASE),
+        after_naming=re.compile(rf"\s+(?P<name>{phrase})"),
         after_cue_brand=re.compile(rf"\s+(?:{words_of(lex, 'naming')}\s+)?(?P<name>[A-Z][a-z]+[A-Z]\w*|[A-Z]{{3,}}(?:[\s-][A-Z]{{3,}})?)\b"),
         numbered=re.compile(rf"\(\d{{1,2}}\)\s*(?P<name>{phrase})"),
         ordinal_item=re.compile(
@@ -323,6 +328,8 @@ def _named(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]]
                 out.append(_mention(m.start("name"), name))
     found = [hit for _, end in cues for pat in (pats.after_cue_name, pats.after_cue_brand)
              if (hit := pat.match(text, end))]
+    found += [hit for m in pats.naming.finditer(text) if _cue_in_sentence_before(text, m.start(), starts)
+              and (hit := pats.after_naming.match(text, m.end()))]     # "aplikasi layanan aduan yang diberi nama X"
     if "(" in text:
         found += [m for m in pats.numbered.finditer(text) if _near_cue(text, m.start(), starts, NUMBERED_CUE_WINDOW)]
     for m in found:
@@ -330,6 +337,14 @@ def _named(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]]
         if name and not _excluded(name, lex) and named_like_a_brand(name, lex) and not _in_headline(text, m.start()):
             out.append(Innovation(name, None, Span(m.start("name"), m.start("name") + len(m["name"]))))
     return out
+
+
+def _cue_in_sentence_before(text: str, at: int, cues: list[int]) -> bool:
+    """A cue word earlier in the sentence that `at` stands in (within CUE_WINDOW characters)."""
+    reach = max(0, at - CUE_WINDOW)
+    start = max((m.end() for m in _SENTENCE_OR_LINE_END.finditer(text, reach, at)), default=reach)
+    i = bisect_left(cues, start)
+    return i < len(cues) and cues[i] < at
 
 
 def _in_headline(text: str, at: int) -> bool:

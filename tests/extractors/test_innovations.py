@@ -179,3 +179,9 @@ def test_the_classifier_keeps_what_the_lexicons_exclude_out_and_drops_a_glued_pa
     names = [i.name for i in extract_facts(text, lex).innovations]
     assert "SIPANTAS" in names and "GERAI PINTAR" in names
     assert not any(n.endswith("-lah") or n in ("Smart City", "Tomohon International Flower Festival") for n in names)
+
+
+def test_a_name_given_by_a_naming_phrase_after_a_cue_in_the_sentence(lex):
+    text = ("Gubernur meluncurkan aplikasi layanan aduan masyarakat yang diberi nama Lapor Gubernur. "
+            "Warga menyambut baik langkah itu.")
+    assert [i.name for i in find_innovations(text, lex)] == ["Lapor Gubernur"]
