@@ -20,6 +20,7 @@ from extractors.model import DateMention, Event, Official, Span
 from extractors.wordscan import Hits, WordScan
 
 _STRONG_UNDATED = 80
+SECOND_EVENT_PRIORITY = 80      # a trigger this strong (a launch, an award ceremony) dates a second event on another day
 
 
 @dataclass(frozen=True)
@@ -130,8 +131,9 @@ def _choose(cands: list[_Candidate], text: str, dates: list[DateMention], lex: L
         if c.date and (c.date not in by_date or c.priority > by_date[c.date].priority):
             by_date[c.date] = c
     chosen = sorted(by_date.values(), key=lambda c: c.start)
-    if chosen:      # the main activity named again on another day is that occasion's other day or an earlier edition
-        chosen = chosen[:1] + [c for c in chosen[1:] if c.kind != chosen[0].kind]
+    if chosen:      # one occasion per story: another day's event only for a strong trigger of another kind (the main
+        #             activity named again on another day is that occasion's other day or an earlier edition)
+        chosen = chosen[:1] + [c for c in chosen[1:] if c.kind != chosen[0].kind and c.priority >= SECOND_EVENT_PRIORITY]
     main_date = chosen[0].date if chosen else None
     if main_date is None:     # no dated sentence: the first trigger of the lead (not of a short headline line)
         lead = [c for c in cands if c.start < len(text) // 3]

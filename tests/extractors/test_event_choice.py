@@ -48,8 +48,14 @@ def test_a_dateline_with_the_outlets_name_is_not_the_occasions_date(lex):
 def test_the_main_activity_named_again_on_another_day_is_not_a_second_event(lex):
     text = ("Rapat koordinasi pengamanan hari raya digelar di aula kantor bupati, Senin (3/3/2025).\n"
             "Rapat lanjutan akan membahas jalur mudik pada Rabu (5/3/2025).\n"
-            "Bupati juga meresmikan pos pengamanan terpadu pada Rabu (5/3/2025).")
+            "Peluncuran pos pengamanan terpadu digelar pada Rabu (5/3/2025).")
     assert dated(text, lex) == [("2025-03-03", "meeting"), ("2025-03-05", "launch")]
+
+
+def test_a_weak_trigger_on_another_day_is_no_second_event(lex):
+    text = ("Rapat koordinasi pengamanan hari raya digelar di aula kantor bupati, Senin (3/3/2025).\n"
+            "Sebelumnya tim melakukan pemantauan jalur mudik pada Sabtu (1/3/2025).")
+    assert dated(text, lex) == [("2025-03-03", "meeting")]
 
 
 def test_the_press_verb_melaunching_names_a_launch(lex):
