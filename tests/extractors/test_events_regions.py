@@ -65,3 +65,10 @@ def test_a_province_is_an_articles_region_when_it_acts_in_it(lex, text, province
     regions = [r.name for r in extract_facts(text, lex).region_list]
     assert "Kabupaten Gowa" in regions
     assert ("Provinsi Sulawesi Selatan" in regions) is province
+
+
+@pytest.mark.parametrize(("written", "name"), [("Pemkab Rohil", "Kabupaten Rokan Hilir"),
+                                               ("Pemkab Kotim", "Kabupaten Kotawaringin Timur"),
+                                               ("Pemkab Lotim", "Kabupaten Lombok Timur"), ("Pemkot Jaksel", "Kota Jakarta Selatan")])
+def test_press_short_forms_of_kabupaten_and_kota(lex, written, name):
+    assert [m.region.name for m in find_regions(f"{written} menggelar rapat.", lex)] == [name]
