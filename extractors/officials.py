@@ -27,6 +27,8 @@ _UNIT_NUMBER = re.compile(r"\d{2,4}(?:/[\w-]+)?")
 _NO_DOTS = str.maketrans("", "", ". \t")
 _WINDOW = 150        # characters after a position's first word that its title and name fit in
 _MAX_NAME = 5
+HEADLINE_WORDS = 5         # a line this long, nearly all capitalised, is a headline: names there glue verbs
+HEADLINE_CAPITALISED = 0.8
 
 
 class _Tok(NamedTuple):           # a tuple: built tens of times per position, a frozen dataclass costs 3x
@@ -363,11 +365,27 @@ def _name_key(name: str) -> str:
     return re.sub(r"[^\w\s]", " ", name.lower()).strip()
 
 
+def _in_headline_line(text: str, at: int) -> bool:
+    """Whether `at` stands in a headline: a line of its own, of HEADLINE_WORDS or more words, nearly all
+    capitalised, with no sentence in it or ending it."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    if end < 0:
+        return False      # the last line (or the only one) is body text
+    line = text[start:end].strip()
+    words = [w for w in line.split() if any(ch.isalpha() for ch in w)]
+    if len(words) < HEADLINE_WORDS or re.search(r"[.!?]\s|[.!?\"”]$", line):
+        return False
+    return sum(w[0].isupper() or not w[0].isalpha() for w in words) >= HEADLINE_CAPITALISED * len(words)
+
+
 def find_officials(text: str, lex: Lexicon, *, default_region: Region | None = None,
                    hits: Hits | None = None) -> list[Official]:
     """One Official per person, with the fullest name and the longest title the text gives them."""
     people: list[list[_Mention]] = []
     for mention in _mentions(text, lex, hits):
+        if _in_headline_line(text, mention.start):
+            continue      # "Wali Kota Danny Beberkan Konsep 5.000 Lorong": every word capitalised, verbs glued on
         for group in people:
             if any(_same_person(mention.name, other.name) for other in group):
                 group.append(mention)

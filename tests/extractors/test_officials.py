@@ -107,3 +107,9 @@ def test_a_coordinating_ministers_short_title(lex):
 def test_an_office_acronym_ending_a_title_is_no_name(lex):
     text = "“Kami bangga,” tambah Wajiran, Kepala Seksi Teknik Komunikasi Jaringan Dinas Kominfo."
     assert "Kominfo" not in [o.name for o in find_officials(text, lex)]
+
+
+def test_a_headline_glues_verbs_to_names_and_is_not_read_for_officials(lex):
+    text = ("Wali Kota Danny Beberkan Konsep Lorong Wisata di Depan Panelis\n"
+            "Wali Kota Makassar Danny Pomanto memaparkan konsep lorong wisata, Senin (6/2/2023).")
+    assert [(o.name, o.title) for o in find_officials(text, lex)] == [("Danny Pomanto", "Wali Kota Makassar")]
