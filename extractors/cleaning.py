@@ -26,6 +26,7 @@ class _Rules:
     tail: re.Pattern[str]
     dateline: re.Pattern[str]
     byline_label: re.Pattern[str]       # "Penulis:", "Editor :" before a byline's name
+    dated: re.Pattern[str]              # a dateline's date anywhere in a line ("Penulis: X Pada: Kamis, 18 Okt 2018")
 
 
 @dataclass(frozen=True)
@@ -40,11 +41,11 @@ class Cleaned:
 
 @cache
 def _rules(lex: Lexicon) -> _Rules:
-    def group(kind: str) -> re.Pattern[str]:
+    def group(kind: str, end: str = r"\Z") -> re.Pattern[str]:
         pats = [p for k, p in lex.furniture if k == kind]
-        return re.compile("(?:" + "|".join(f"(?:{p})" for p in pats) + r")\Z", re.IGNORECASE)
+        return re.compile("(?:" + "|".join(f"(?:{p})" for p in pats) + ")" + end, re.IGNORECASE)
     label = re.compile(rf"^{words_of(lex, 'byline_label')}\s*:?\s*", re.IGNORECASE)
-    return _Rules(group("line"), group("byline"), group("tail"), group("dateline"), label)
+    return _Rules(group("line"), group("byline"), group("tail"), group("dateline"), label, group("dateline", r"\b"))
 
 
 def is_dateline(line: str, lex: Lexicon) -> bool:
@@ -75,7 +76,9 @@ def _mark_furniture(paragraphs: list[Paragraph], rules: _Rules) -> tuple[list[Pa
             in_tail = not any(_is_story(q.text) for q in paragraphs[i + 1:])
         if rules.byline.match(p.text) and _words(p.text) <= 12:
             bylines.append(rules.byline_label.sub("", p.text).split("|")[0].strip())
-            out.append(_flag(p, "byline"))
+            # a byline that carries the page's date stays in the text, where the date is read ("Penulis: X Pada:
+            # Kamis, 18 Okt 2018"): page furniture's dates are dates of the text
+            out.append(p if rules.dated.search(p.text) else _flag(p, "byline"))
         elif in_tail or rules.tail.match(p.text):
             out.append(_flag(p, "tail"))
         elif rules.line.match(p.text) and not rules.dateline.match(p.text):

@@ -60,3 +60,14 @@ def test_a_story_paragraph_after_a_tail_marker_is_kept_when_the_story_goes_on(le
         "Berita Terkait", "Bupati Gowa Tinjau Pasar Sentral", "Camat Somba Opu Lantik Ketua RT"])
     kinds = [p.kind for p in clean(text, lex).paragraphs]
     assert kinds == ["body", "tail", "body", "body", "tail", "tail", "tail"]
+
+
+def test_a_byline_that_carries_the_pages_date_stays_in_the_text_and_is_kept_as_metadata(lex):
+    from extractors import read_article
+    text = ("Bupati Meluncurkan Aplikasi Aduan\nPenulis: redaksi Pada: Kamis, 18 Okt 2018, 18:50 WIB\n"
+            "Bupati Gowa meluncurkan aplikasi aduan warga di kantor bupati, Kamis (18/10/2018).\n"
+            "Penulis: Rina Wati")
+    article = read_article(text, lex)
+    assert "2018-10-18" in [d.value for d in article.reading.facts.dates if d.surface.startswith("18 Okt")]
+    assert "Penulis: Rina Wati" not in article.text
+    assert article.bylines[0].startswith("redaksi")
