@@ -69,6 +69,7 @@ def test_a_province_is_an_articles_region_when_it_acts_in_it(lex, text, province
 
 @pytest.mark.parametrize(("written", "name"), [("Pemkab Rohil", "Kabupaten Rokan Hilir"),
                                                ("Pemkab Kotim", "Kabupaten Kotawaringin Timur"),
-                                               ("Pemkab Lotim", "Kabupaten Lombok Timur"), ("Pemkot Jaksel", "Kota Jakarta Selatan")])
+                                               ("Pemkab Lotim", "Kabupaten Lombok Timur"),
+                                               ("Pemkot Jaksel", "Kota Jakarta Selatan")])
 def test_press_short_forms_of_kabupaten_and_kota(lex, written, name):
     assert [m.region.name for m in find_regions(f"{written} menggelar rapat.", lex)] == [name]
