@@ -17,6 +17,7 @@ from functools import cache
 from extractors.cleaning import is_dateline
 from extractors.lexicon import Lexicon, alt, cased, words_of
 from extractors.model import DateMention, Event, Official, Span
+from extractors.tokens import SENTENCE_BOUNDARY
 from extractors.wordscan import Hits, WordScan
 
 _STRONG_UNDATED = 80
@@ -74,7 +75,6 @@ class _Candidate:
     date_at: int | None = None      # where the date was read, when outside the trigger's sentence
 
 
-_BOUNDARY = re.compile(r"[.!?](?=\s)|\n")
 
 
 def _after_abbreviation(text: str, dot: int) -> bool:
@@ -91,7 +91,7 @@ _NON_SPACE = re.compile(r"\S")
 def _sentences(text: str) -> list[Span]:
     """Sentence spans; a dot after an abbreviation ("Kab. Takalar", "Dr. Abustan", "S. Sos") does not end one."""
     out, start = [], 0
-    for m in _BOUNDARY.finditer(text):
+    for m in SENTENCE_BOUNDARY.finditer(text):
         end = m.end()
         if text[m.start()] == "." and _after_abbreviation(text, m.start()):
             continue

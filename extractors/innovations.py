@@ -32,6 +32,7 @@ from extractors.brand_shape import (
 from extractors.lexicon import Lexicon, alt, cased, words_of
 from extractors.model import Innovation, Span
 from extractors.regions import longest_region_at
+from extractors.tokens import SENTENCE_BOUNDARY, headline_line, line_at
 from extractors.wordscan import Hits, WordScan
 
 # How far the rules look, in characters unless named otherwise (set by hand while reading dev articles).
@@ -46,7 +47,6 @@ LIST_SPELLED = 2            # "Name (Long Form)" items whose letters agree that 
 PEOPLE_LIST_REACH = 80      # "tim penilai ... yakni": a list of people, not of innovations, announced this far back
 STANDS_FOR_REACH = 24       # "singkatan dari" this far before a quoted phrase makes it a long form
 LOWER_BEFORE = 30           # the word before a parenthesised brand is read within this many characters
-HEADLINE_MAX_SPACES = 48    # a line with more spaces is a paragraph, not a headline
 MAX_NAME_WORDS = 8          # a name longer than this is a clause ...
 MAX_EXPANSION_WORDS = 16    # ... and a long form longer than this
 
@@ -62,7 +62,6 @@ _BULLET_LINE = re.compile(r"^[ \t]*(?:[-–•*]|\d{1,2}[.)])[ \t]*([^:\n]{2,90}
 # a line ending in a colon, then bulleted lines each opening with a name and going on in lower case (no colon)
 _BULLET_BLOCK = re.compile(r"^[^\n]*:[ \t]*(\n)(?:[ \t]*\n)*(?:[ \t]*(?:[-–•*]|\d{1,2}[.)]|[IVX]{1,4}\.)[ \t]+[^\n]+(?:\n[ \t]*)*)+", re.M)
 _BULLET_ITEM = re.compile(r"^[ \t]*(?:[-–•*]|\d{1,2}[.)]|[IVX]{1,4}\.)[ \t]+(\S)", re.M)   # "• X", "2) X", "II. X"
-_SENTENCE_OR_LINE_END = re.compile(r"[.!?](?=\s)|\n")
 _ORDINAL_PUNCT = re.compile(r"[ \t]*[:,][ \t]*")
 
 
@@ -154,7 +153,6 @@ def _patterns(lex: Lexicon) -> _Patterns:
     )
 
 
-_HEADLINE_WORD = re.compile(r"[^\W\d_][\w'-]*")
 _LEAD_WORD = re.compile(r"(\w+)\s+")
 _SENTENCE_END = re.compile(r"\.(?:\s|$)|\n")
 
@@ -342,26 +340,14 @@ def _named(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]]
 def _cue_in_sentence_before(text: str, at: int, cues: list[int]) -> bool:
     """A cue word earlier in the sentence that `at` stands in (within CUE_WINDOW characters)."""
     reach = max(0, at - CUE_WINDOW)
-    start = max((m.end() for m in _SENTENCE_OR_LINE_END.finditer(text, reach, at)), default=reach)
+    start = max((m.end() for m in SENTENCE_BOUNDARY.finditer(text, reach, at)), default=reach)
     i = bisect_left(cues, start)
     return i < len(cues) and cues[i] < at
 
 
 def _in_headline(text: str, at: int) -> bool:
-    """A line in title case ("Inovasi Kampung Harus Tepat Sasaran"): every word is capitalised there, so
-    capitals say nothing about where a name ends. A headline is short: a long paragraph full of capitals is
-    a list of officials and their posts, which may well name innovations."""
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    return _headline_line(text[start:len(text) if end < 0 else end])
-
-
-@lru_cache(maxsize=512)
-def _headline_line(line: str) -> bool:
-    if line.count(" ") > HEADLINE_MAX_SPACES:
-        return False           # a paragraph, not a headline: no need to read its words
-    words = _HEADLINE_WORD.findall(line)
-    return 4 <= len(words) <= 24 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    """A line in title case: every word is capitalised there, so capitals say nothing about where a name ends."""
+    return headline_line(line_at(text, at)[0])
 
 
 def _person_follows(text: str, end: int, lex: Lexicon) -> bool:

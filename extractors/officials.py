@@ -17,6 +17,7 @@ from typing import NamedTuple
 from extractors.lexicon import Lexicon, alt, words_of
 from extractors.model import Official, Region, Span
 from extractors.regions import longest_region_at, region_of_title
+from extractors.tokens import headline_line, line_at
 from extractors.wordscan import Hits, WordScan
 
 _TOKEN = re.compile(r"\([^()\n]{1,40}\)|[,;:]|[^\s,;:()“”\"‘’]+")
@@ -27,8 +28,6 @@ _UNIT_NUMBER = re.compile(r"\d{2,4}(?:/[\w-]+)?")
 _NO_DOTS = str.maketrans("", "", ". \t")
 _WINDOW = 150        # characters after a position's first word that its title and name fit in
 _MAX_NAME = 5
-HEADLINE_WORDS = 5         # a line this long, nearly all capitalised, is a headline: names there glue verbs
-HEADLINE_CAPITALISED = 0.8
 
 
 class _Tok(NamedTuple):           # a tuple: built tens of times per position, a frozen dataclass costs 3x
@@ -366,17 +365,11 @@ def _name_key(name: str) -> str:
 
 
 def _in_headline_line(text: str, at: int) -> bool:
-    """Whether `at` stands in a headline: a line of its own, of HEADLINE_WORDS or more words, nearly all
-    capitalised, with no sentence in it or ending it."""
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    if end < 0:
-        return False      # the last line (or the only one) is body text
-    line = text[start:end].strip()
-    words = [w for w in line.split() if any(ch.isalpha() for ch in w)]
-    if len(words) < HEADLINE_WORDS or re.search(r"[.!?]\s|[.!?\"”]$", line):
-        return False
-    return sum(w[0].isupper() or not w[0].isalpha() for w in words) >= HEADLINE_CAPITALISED * len(words)
+    """Whether `at` stands in a headline (tokens.headline_line) that is a line of its own, with no sentence in
+    it or ending it: the last line, or one that ends a sentence, is body text."""
+    line, more = line_at(text, at)
+    line = line.strip()
+    return more and not re.search(r"[.!?]\s|[.!?\"”]$", line) and headline_line(line)
 
 
 def find_officials(text: str, lex: Lexicon, *, default_region: Region | None = None,

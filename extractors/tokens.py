@@ -40,3 +40,25 @@ def capitalised(word: str) -> bool:
     """Starts like a name: a capital or a digit, or a coined prefix ("e-Village", "iAmbon", "my-Like")."""
     first = word[:1]
     return first.isupper() or first.isdigit() or _COINED.match(word) is not None
+
+
+SENTENCE_BOUNDARY = re.compile(r"[.!?](?=\s)|\n")     # where a sentence (or a line) ends
+HEADLINE_MAX_SPACES = 48    # a line with more spaces is a paragraph, not a headline
+_HEADLINE_WORD = re.compile(r"[^\W\d_][\w'-]*")
+
+
+def line_at(text: str, at: int) -> tuple[str, bool]:
+    """The line `at` stands in, and whether another line follows it."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return text[start:len(text) if end < 0 else end], end >= 0
+
+
+@lru_cache(maxsize=512)
+def headline_line(line: str) -> bool:
+    """A line in title case ("Inovasi Kampung Harus Tepat Sasaran"): 4-24 words, nearly all capitalised. A long
+    paragraph full of capitals is a list of officials and their posts, not a headline."""
+    if line.count(" ") > HEADLINE_MAX_SPACES:
+        return False           # a paragraph, not a headline: no need to read its words
+    words = _HEADLINE_WORD.findall(line)
+    return 4 <= len(words) <= 24 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
