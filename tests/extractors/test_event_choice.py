@@ -67,3 +67,15 @@ def test_what_happened_in_ordinary_news_dates_its_event(lex):
     text = ("Polisi masih menyelidiki laporan kehilangan di museum itu.\n"
             "Petugas menemukan benda-benda pusaka tersebut di sebuah rumah warga pada Rabu (19/1/2022).")
     assert dated(text, lex) == [("2022-01-19", "other")]
+
+
+def test_a_trigger_beside_a_date_without_an_occasion_word_dates_its_kind(lex):
+    text = ("Air Sungai Tallo meluap dan menggenangi rumah warga di Kelurahan Lakkang, Selasa (10/5/2022).\n"
+            "Wakil Wali Kota Makassar langsung meninjau lokasi banjir bersama camat dan lurah setempat.")
+    assert dated(text, lex) == [("2022-05-10", "visit")]
+
+
+def test_a_date_with_neither_an_occasion_word_nor_a_trigger_near_dates_no_event(lex):
+    text = ("Air Sungai Tallo meluap dan menggenangi rumah warga di Kelurahan Lakkang, Selasa (10/5/2022).\n"
+            "Sebagian warga memilih bertahan di lantai dua rumah mereka.")
+    assert dated(text, lex) == []
