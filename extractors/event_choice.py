@@ -17,48 +17,26 @@ higher on the four dev folds and on the sealed set, and the classifier added not
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
-from functools import cache
 
-from extractors import events
+from extractors import events, quotes
 from extractors.cleaning import is_dateline
-from extractors.lexicon import Lexicon, words_of
+from extractors.lexicon import Lexicon
 from extractors.model import DateMention, Event, Official, Span
 from extractors.wordscan import Hits
 
-ATTRIBUTION_WINDOW = 160      # characters before a date searched for "ujar X," (a speaker's name and post fit)
 KIND_REACH = 1                # sentences either side of the date whose trigger names the occasion's kind
-_QUOTE_END = re.compile(r"[”\"\n]")
-
-
-@cache
-def _words(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Attribution words ("ujar", "katanya") and occasion words ("digelar", "usai"), from grammar.tsv."""
-    return (re.compile(rf"\b(?:{words_of(lex, 'attribution')})\b", re.IGNORECASE),
-            re.compile(rf"\b(?:{words_of(lex, 'occasion')})\b", re.IGNORECASE))
-
-
-def attributed(text: str, date: DateMention, lex: Lexicon) -> bool:
-    """Whether the date is the day a quote was given: an attribution word after the last closing quote (or line
-    start) before it, with no occasion word between ("kata Ino saat berkunjung ke ..." is an occasion)."""
-    window = text[max(0, date.span.start - ATTRIBUTION_WINDOW):date.span.start]
-    ends = [m.end() for m in _QUOTE_END.finditer(window)]
-    window = window[ends[-1]:] if ends else window
-    speech, occasion = _words(lex)
-    said = [m.end() for m in speech.finditer(window)]
-    return bool(said) and not occasion.search(window, said[-1])
 
 
 def occasion_at(text: str, date: DateMention, lex: Lexicon, sentences: list[Span]) -> Span | None:
     """The occasion word of the date's sentence nearest before the date (else the first after it), when the
     date is not a quote's; None when the sentence says nothing took place."""
-    if attributed(text, date, lex):
+    if quotes.attributed(text, date, lex):
         return None
     i = bisect_right([s.start for s in sentences], date.span.start) - 1
     if i < 0:
         return None
-    found = [Span(m.start(), m.end()) for m in _words(lex)[1].finditer(text, sentences[i].start, sentences[i].end)]
+    found = [Span(m.start(), m.end()) for m in quotes.words(lex)[1].finditer(text, sentences[i].start, sentences[i].end)]
     before = [s for s in found if s.start < date.span.start]
     return before[-1] if before else next(iter(found), None)
 
@@ -102,7 +80,7 @@ def choose(text: str, lex: Lexicon, found: list[Event], dates: list[DateMention]
     occasion = occasion_at(text, date, lex, spans)
     kind, trigger, distance = nearest_trigger(date, spans, hits.of(events.SCAN_KIND) if hits else events.triggers(text, lex))
     if occasion is None:
-        if kind == "other" or attributed(text, date, lex):
+        if kind == "other" or quotes.attributed(text, date, lex):
             return found
         occasion = trigger if distance == 0 else None   # no occasion word, but an activity of a known kind is near
     return [e for e in found if e.kind != kind or e.date is not None] + \

@@ -3,7 +3,8 @@
 A sentence that holds both a trigger word (event_triggers.tsv) and an explicit date is an event;
 per date the strongest trigger wins. A strong trigger (an award handed over, a launch) in an
 undated sentence joins the article's main date. Venue ("bertempat di ..."), organiser, opener and
-participant count come from the same sentence.
+participant count come from the same sentence. An activity named inside a quote is not dated by the day
+the quote was given (`quotes.py`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
+from extractors import quotes
 from extractors.cleaning import is_dateline
 from extractors.lexicon import Lexicon, alt, cased, words_of
 from extractors.model import DateMention, Event, Official, Span
@@ -121,6 +123,8 @@ def _candidates(text: str, sentences: list[Span], lex: Lexicon, dates: list[Date
     for i, (kind, prio, start, end) in sorted(best.items()):
         s = sentences[i]
         inside = [d for d in day_dates if s.start <= d.span.start < s.end]
+        if inside and quotes.quoted_before(text, end, inside[0], lex):
+            inside = []           # an activity named inside a quote is not dated by the day of the quote
         out.append(_Candidate(kind, prio, start, end, s, inside[0].value if inside else None))
     return out, labs
 
