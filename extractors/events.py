@@ -3,8 +3,8 @@
 A sentence that holds both a trigger word (event_triggers.tsv) and an explicit date is an event;
 per date the strongest trigger wins. A strong trigger (an award handed over, a launch) in an
 undated sentence joins the article's main date. Venue ("bertempat di ..."), organiser, opener and
-participant count come from the same sentence. An activity named inside a quote is not dated by the day
-the quote was given (`quotes.py`).
+participant count come from the same sentence. The day a quote was given (`quotes.py`) dates neither an activity
+named inside the quote nor, when no sentence has both, an ordinary activity of the lead.
 """
 
 from __future__ import annotations
@@ -145,6 +145,9 @@ def _choose(cands: list[_Candidate], text: str, dates: list[DateMention], lex: L
             next(iter(lead), None)
         days = [d for d in dates if d.precision == "day"]
         day = next((d for d in days if not _on_a_dateline(text, d, lex)), None) or next(iter(days), None)
+        if day and first and first.priority < _STRONG_UNDATED and quotes.attributed(text, day, lex):
+            day = None        # the day somebody was quoted dates no ordinary activity of the lead (a strong one,
+            #                   a lab or a launch, is the story's occasion: the quote was given at it)
         return [_Candidate(first.kind, first.priority, first.start, first.end, first.sentence,
                            day.value if day else None, day.span.start if day else None)] if first else []
     kinds = {c.kind for c in chosen if c.date == main_date}
