@@ -94,6 +94,7 @@ class _Patterns:
     list_goes_on: re.Pattern[str]
     stands_for: re.Pattern[str]
     spelled_out: re.Pattern[str]
+    ranked: re.Pattern[str]             # "juara kedua diraih X", "Peringkat I: X": a ranked winner's name
 
 
 SCAN_KIND = "innovation_words"
@@ -150,6 +151,8 @@ def _patterns(lex: Lexicon) -> _Patterns:
         list_part=re.compile(rf"(?:^|\s+{words_of(lex, 'join')}\s+)(\S[^\n]*?)(?=\s+{words_of(lex, 'join')}\s|$)"),
         event_head=re.compile(alt(list(lex.event_triggers))),
         excluded_head=re.compile(rf"{alt([h.lower() for h in lex.non_innovation_heads])}(?:\s|$)"),
+        ranked=re.compile(rf"\b(?i:{words_of(lex, 'rank')})\s+(?i:harapan\s+)?(?:ke-?\s*)?(?:(?i:{ordinal})|[IVX]{{1,4}}|\d{{1,2}})\b"
+                          rf"[ \t]*[:.,–-]?[ \t]*(?:(?i:{words_of(lex, 'rank_link')})[ \t]+)*(?P<name>{phrase})"),
     )
 
 
@@ -532,6 +535,22 @@ def _enumerated(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, 
     return out
 
 
+def _ranked(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]]) -> list[Innovation]:
+    """Winners named by their rank in a paragraph about innovations: "juara pertama diraih inovasi Si Gesit dari
+    Puskesmas Kassi, juara kedua Rumah Singgah Pasien ...", "Peringkat I: SIGAP BERSAMA". The name ends at its
+    agency ("dari ...", "milik ..."); a region, an agency or any other excluded phrase ranked is no innovation."""
+    out: list[Innovation] = []
+    starts = [s for s, _ in cues]
+    for m in pats.ranked.finditer(text):
+        if not _paragraph_has_cue(text, m.start(), starts):
+            continue
+        name = _strip_cue(pats.where_from.split(m["name"], 1)[0].strip(), lex)
+        if name and len(_words(name)) <= 6 and not _excluded(name, lex):
+            end = m.start("name") + m["name"].index(name) + len(name) if name in m["name"] else m.end("name")
+            out.append(Innovation(name, None, Span(end - len(name), end)))
+    return out
+
+
 def _sector(text: str, inv: Innovation, lex: Lexicon) -> str | None:
     """The sector stated just before the name ("bidang pendidikan melalui program X"), else one its words give."""
     # within the same list item: "..., yang kedua adalah X" does not take the sector of the item before
@@ -618,7 +637,7 @@ def find_innovations(text: str, lex: Lexicon, *, hits: Hits | None = None) -> li
     cues, vias, markers = _scan(text, lex, pats, hits)
     found = (_pairs(text, lex, pats, [s for s, _ in cues]) + _named(text, lex, pats, cues)
              + _listed(text, lex, pats, cues, markers) + _enumerated(text, lex, pats, cues)
-             + _cued(text, lex, pats, cues, vias) + _bullets(text, lex, cues))
+             + _cued(text, lex, pats, cues, vias) + _bullets(text, lex, cues) + _ranked(text, lex, pats, cues))
     merged = [i for i in _merge(found) if not _acronym_only(i)]
     spelled = {i.name: m for i in merged if (m := pats.spelled_out.match(text, i.span.end))}
     inside = [m.span("quoted") if m["quoted"] else m.span("bare") for m in spelled.values()]

@@ -185,3 +185,19 @@ def test_a_name_given_by_a_naming_phrase_after_a_cue_in_the_sentence(lex):
     text = ("Gubernur meluncurkan aplikasi layanan aduan masyarakat yang diberi nama Lapor Gubernur. "
             "Warga menyambut baik langkah itu.")
     assert [i.name for i in find_innovations(text, lex)] == ["Lapor Gubernur"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Pemerintah Kota Makassar mengumumkan pemenang Kompetisi Inovasi Daerah 2023.\n"
+     "Juara I: SIGAP BERSAMA dari Dinas Kesehatan\nJuara II: KAMPUNG TANGGUH dari Kecamatan Tallo\n"
+     "Juara III: E-PAJAK 2.0 dari Bapenda", ["SIGAP BERSAMA", "KAMPUNG TANGGUH", "E-PAJAK 2.0"]),
+    ("Pada lomba inovasi tahun ini, juara pertama diraih inovasi Si Gesit dari Puskesmas Kassi, dan juara "
+     "ketiga Lapor Cepat 112 dari BPBD.", ["Si Gesit", "Lapor Cepat 112"]),
+])
+def test_ranked_winners_of_an_innovation_contest_are_names(lex, text, names):
+    assert [i.name for i in find_innovations(text, lex)] == names
+
+
+def test_ranked_regions_are_no_innovations(lex):
+    text = "Dalam lomba inovasi daerah itu, peringkat pertama diraih Kabupaten Gowa, disusul Kota Makassar di peringkat kedua."
+    assert find_innovations(text, lex) == []
