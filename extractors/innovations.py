@@ -62,6 +62,7 @@ _BULLET_LINE = re.compile(r"^[ \t]*(?:[-–•*]|\d{1,2}[.)])[ \t]*([^:\n]{2,90}
 # a line ending in a colon, then bulleted lines each opening with a name and going on in lower case (no colon)
 _BULLET_BLOCK = re.compile(r"^[^\n]*:[ \t]*(\n)(?:[ \t]*\n)*(?:[ \t]*(?:[-–•*]|\d{1,2}[.)]|[IVX]{1,4}\.)[ \t]+[^\n]+(?:\n[ \t]*)*)+", re.M)
 _BULLET_ITEM = re.compile(r"^[ \t]*(?:[-–•*]|\d{1,2}[.)]|[IVX]{1,4}\.)[ \t]+(\S)", re.M)   # "• X", "2) X", "II. X"
+_VERSION = re.compile(r"[ \t]+(?:[vV]\.?[ \t]?\d{1,2}(?:\.\d{1,2})*|\d{1,2}(?:\.\d{1,2})+)(?!\w|[.,]\d)")   # 2.0, v2, not 5.000
 _ORDINAL_PUNCT = re.compile(r"[ \t]*[:,][ \t]*")
 
 
@@ -638,12 +639,20 @@ def find_innovations(text: str, lex: Lexicon, *, hits: Hits | None = None) -> li
     found = (_pairs(text, lex, pats, [s for s, _ in cues]) + _named(text, lex, pats, cues)
              + _listed(text, lex, pats, cues, markers) + _enumerated(text, lex, pats, cues)
              + _cued(text, lex, pats, cues, vias) + _bullets(text, lex, cues) + _ranked(text, lex, pats, cues))
-    merged = [i for i in _merge(found) if not _acronym_only(i)]
+    merged = [i for i in _merge([_versioned(text, i) for i in found]) if not _acronym_only(i)]
     spelled = {i.name: m for i in merged if (m := pats.spelled_out.match(text, i.span.end))}
     inside = [m.span("quoted") if m["quoted"] else m.span("bare") for m in spelled.values()]
     return [Innovation(i.name, i.expansion or (_long_form(spelled[i.name]) if i.name in spelled else None), i.span,
                        _sector(text, i, lex), _agency(text, i, lex, pats))
             for i in merged if not any(a <= i.span.start < b for a, b in inside)]
+
+
+def _versioned(text: str, inv: Innovation) -> Innovation:
+    """A name with the version that follows it ("SAKTI 2.0", "Madani v 2.0"): brands carry their digits."""
+    m = _VERSION.match(text, inv.span.end)
+    if m is None or text[inv.span.start:inv.span.end] != inv.name:
+        return inv
+    return Innovation(text[inv.span.start:m.end()], inv.expansion, Span(inv.span.start, m.end()), inv.sector, inv.agency)
 
 
 def excluded(name: str, lex: Lexicon) -> bool:

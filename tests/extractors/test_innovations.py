@@ -201,3 +201,12 @@ def test_ranked_winners_of_an_innovation_contest_are_names(lex, text, names):
 def test_ranked_regions_are_no_innovations(lex):
     text = "Dalam lomba inovasi daerah itu, peringkat pertama diraih Kabupaten Gowa, disusul Kota Makassar di peringkat kedua."
     assert find_innovations(text, lex) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Aplikasi inovasi SAKTI 2.0 diluncurkan Pemkab Gowa pekan lalu.", "SAKTI 2.0"),
+    ("Inovasi daerah yang dinilai antara lain SIMPEL dan GEMAR MEMBACA 4.0.", "GEMAR MEMBACA 4.0"),
+    ("Inovasi Si Pintar v2 diperkenalkan dalam pameran inovasi.", "Si Pintar v2"),
+])
+def test_a_brand_keeps_its_version(lex, text, name):
+    assert name in [i.name for i in find_innovations(text, lex)]
