@@ -63,6 +63,7 @@ _BULLET_LINE = re.compile(r"^[ \t]*(?:[-–•*]|\d{1,2}[.)])[ \t]*([^:\n]{2,90}
 _BULLET_BLOCK = re.compile(r"^[^\n]*:[ \t]*(\n)(?:[ \t]*\n)*(?:[ \t]*(?:[-–•*]|\d{1,2}[.)]|[IVX]{1,4}\.)[ \t]+[^\n]+(?:\n[ \t]*)*)+", re.M)
 _BULLET_ITEM = re.compile(r"^[ \t]*(?:[-–•*]|\d{1,2}[.)]|[IVX]{1,4}\.)[ \t]+(\S)", re.M)   # "• X", "2) X", "II. X"
 _VERSION = re.compile(r"[ \t]+(?:[vV]\.?[ \t]?\d{1,2}(?:\.\d{1,2})*|\d{1,2}(?:\.\d{1,2})+)(?!\w|[.,]\d)")   # 2.0, v2, not 5.000
+_ITEM_NUMBER = re.compile(r"\d{1,2}[.)][ \t]+")
 _ORDINAL_PUNCT = re.compile(r"[ \t]*[:,][ \t]*")
 
 
@@ -158,7 +159,7 @@ def _patterns(lex: Lexicon) -> _Patterns:
 
 
 _LEAD_WORD = re.compile(r"(\w+)\s+")
-_SENTENCE_END = re.compile(r"\.(?:\s|$)|\n")
+_SENTENCE_END = re.compile(r"(?<![\s(]\d)(?<![\s(]\d\d)\.(?:\s|$)|\n")   # not "1. " of an inline list
 
 
 
@@ -383,11 +384,15 @@ def _items(segment: str, lex: Lexicon) -> list[tuple[int, str, str | None]]:
 
 
 def _item_name(segment: str, at: int, lex: Lexicon, limit: int = 6) -> tuple[int, str] | None:
-    """The brand-like name an enumeration item opens with, after "inovasi" or "dan"."""
-    while (lead := _LEAD_WORD.match(segment, at, at + 20)) and \
-            (lead.group(1).lower() in lex.innovation_prefixes or lead.group(1) in lex.grammar["join"]):
-        at = lead.end()          # "inovasi Ruko Konde ...", "dan My Like Bone": not part of the name
-    return _brand_at(segment, at, lex, limit)
+    """The brand-like name an enumeration item opens with, after "inovasi", "dan" or an item number."""
+    while True:
+        lead = _LEAD_WORD.match(segment, at, at + 20)
+        if lead and (lead.group(1).lower() in lex.innovation_prefixes or lead.group(1) in lex.grammar["join"]):
+            at = lead.end()      # "inovasi Ruko Konde ...", "dan My Like Bone": not part of the name
+        elif number := _ITEM_NUMBER.match(segment, at):
+            at = number.end()    # "yakni 1. SIDAMAN, 2. PAKET HEMAT, dan 3. ..."
+        else:
+            return _brand_at(segment, at, lex, limit)
 
 
 def _brand_at(text: str, at: int, lex: Lexicon, limit: int = 7) -> tuple[int, str] | None:

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractors import find_innovations
+from extractors import extract_facts, find_innovations
 
 
 def test_long_form_before_acronym(lex):
@@ -210,3 +210,13 @@ def test_ranked_regions_are_no_innovations(lex):
 ])
 def test_a_brand_keeps_its_version(lex, text, name):
     assert name in [i.name for i in find_innovations(text, lex)]
+
+
+def test_an_inline_numbered_enumeration_is_read_without_its_numbers(lex):
+    text = "Tiga inovasi yakni 1. SIDAMAN, 2. PAKET HEMAT, dan 3. Lapor Cepat dipresentasikan di depan tim penilai."
+    assert [i.name for i in find_innovations(text, lex)] == ["SIDAMAN", "PAKET HEMAT", "Lapor Cepat"]
+
+
+def test_a_leadership_course_is_no_innovation(lex):
+    text = "Peserta Pelatihan Kepemimpinan Administrator (PKA) menyusun proyek perubahan inovasi di unit kerjanya."
+    assert [i.name for i in extract_facts(text, lex).innovations] == []
