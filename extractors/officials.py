@@ -143,7 +143,7 @@ def _run(toks: list[_Tok], i: int, lex: Lexicon, comp: _Compiled) -> list[tuple[
         kind, n = _classify(toks, i, lex, comp)
         if kind == "end":
             break
-        if kind == "comma" and i + 1 < len(toks) and _unit_goes_on(toks, i + 1, lex, comp):
+        if kind == "comma" and out and out[-1][0] == "unit" and i + 1 < len(toks) and _unit_goes_on(toks, i + 1, lex, comp):
             i += 1      # "Dinas Komunikasi, Informatika, Statistik ...": a list inside the unit name
             continue
         out.extend((kind, i + k) for k in range(n))

@@ -94,6 +94,8 @@ def test_haji_written_hi_and_the_planning_and_research_agency_acronym(lex, text,
     ("Sekretaris Dinas Tanaman Pangan, Hortikultura, Perkebunan dan Ketahanan Pangan Andi Baso mengatakan hal itu.",
      [("Andi Baso", "Sekretaris Dinas Tanaman Pangan, Hortikultura, Perkebunan dan Ketahanan Pangan")]),
     ("Kepala Dinas Kesehatan, Andi Baso, hadir.", [("Andi Baso", "Kepala Dinas Kesehatan")]),
+    ("Turut hadir Sekda Kota Maros Andi Baso, Ketua Tim Penggerak PKK Kota Maros Rina Wati.",   # a name ends the unit
+     [("Andi Baso", "Sekda Kota Maros"), ("Rina Wati", "Ketua Tim Penggerak PKK Kota Maros")]),
 ])
 def test_a_unit_named_by_an_enumeration_is_read_whole_and_the_name_after_it(lex, text, expected):
     assert [(o.name, o.title) for o in find_officials(text, lex)] == expected
