@@ -106,7 +106,7 @@ def _classify(toks: list[_Tok], i: int, lex: Lexicon, comp: _Compiled) -> tuple[
         return "comma", 1
     if t in ";:" or (t.startswith("(") and t.lower() != "(purn)"):
         return ("paren", 1) if t.startswith("(") else ("end", 1)
-    if _is_honorific(t, lex, comp) and (t[0].isupper() or t.lower().strip(".") in ("dr", "drs", "ir")):
+    if _is_honorific(t, lex, comp) and (t[0].isupper() or t.lower().split(".", 1)[0] in ("dr", "drs", "ir")):   # "dr.Reny" too
         return "hon", 1
     if t.lower() in lex.grammar["title_join"]:
         return "conn", 1

@@ -115,3 +115,11 @@ def test_a_headline_glues_verbs_to_names_and_is_not_read_for_officials(lex):
     text = ("Wali Kota Danny Beberkan Konsep Lorong Wisata di Depan Panelis\n"
             "Wali Kota Makassar Danny Pomanto memaparkan konsep lorong wisata, Senin (6/2/2023).")
     assert [(o.name, o.title) for o in find_officials(text, lex)] == [("Danny Pomanto", "Wali Kota Makassar")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Wakil Wali Kota Palu dr.Reny Lamadjido didampingi camat.", ("Reny Lamadjido", "Wakil Wali Kota Palu")),
+    ("Piagam diterima dari Ketua Ombudsman RI, Andi Baso, di Jakarta.", ("Andi Baso", "Ketua Ombudsman RI")),
+])
+def test_a_glued_lower_case_doctor_and_the_ombudsmans_chair(lex, text, expected):
+    assert [(o.name, o.title) for o in find_officials(text, lex)] == [expected]
