@@ -545,6 +545,9 @@ def _ranked(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]
     """Winners named by their rank in a paragraph about innovations: "juara pertama diraih inovasi Si Gesit dari
     Puskesmas Kassi, juara kedua Rumah Singgah Pasien ...", "Peringkat I: SIGAP BERSAMA". The name ends at its
     agency ("dari ...", "milik ..."); a region, an agency or any other excluded phrase ranked is no innovation."""
+    low = text.lower()
+    if not any(word in low for word in lex.grammar["rank"]):
+        return []                 # one pass of plain substring tests spares most texts the regex scan
     out: list[Innovation] = []
     starts = [s for s, _ in cues]
     for m in pats.ranked.finditer(text):
