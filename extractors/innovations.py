@@ -543,7 +543,7 @@ def _enumerated(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, 
 
 def _ranked(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]]) -> list[Innovation]:
     """Winners named by their rank in a paragraph about innovations: "juara pertama diraih inovasi Si Gesit dari
-    Puskesmas Kassi, juara kedua Rumah Singgah Pasien ...", "Peringkat I: SIGAP BERSAMA". The name ends at its
+    Puskesmas Kassi, dan juara ketiga Lapor Cepat 112 ...", "Peringkat I: SIGAP BERSAMA". The name ends at its
     agency ("dari ...", "milik ..."); a region, an agency or any other excluded phrase ranked is no innovation."""
     low = text.lower()
     if not any(word in low for word in lex.grammar["rank"]):
