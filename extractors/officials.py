@@ -185,6 +185,8 @@ def _parse_name(toks: list[_Tok], i: int, lex: Lexicon, comp: _Compiled) -> tupl
             i += 1
             break
         i += 1
+    if len(name) > 1 and re.fullmatch(r"[A-Z]\.", name[-1].text) and i < len(toks) and _is_degree(toks[i].text, lex):
+        name = name[:-1]       # "Aspamuji S. STP.": the letter is the degree's first part (S.STP), not an initial
     return name, hons, i
 
 

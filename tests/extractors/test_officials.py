@@ -120,6 +120,8 @@ def test_a_headline_glues_verbs_to_names_and_is_not_read_for_officials(lex):
 @pytest.mark.parametrize(("text", "expected"), [
     ("Wakil Wali Kota Palu dr.Reny Lamadjido didampingi camat.", ("Reny Lamadjido", "Wakil Wali Kota Palu")),
     ("Piagam diterima dari Ketua Ombudsman RI, Andi Baso, di Jakarta.", ("Andi Baso", "Ketua Ombudsman RI")),
+    ("Inovasi itu digagas Kepala Dinas Perhubungan Dr. Andi Baso S. STP. tahun lalu.",
+     ("Andi Baso", "Kepala Dinas Perhubungan")),
 ])
-def test_a_glued_lower_case_doctor_and_the_ombudsmans_chair(lex, text, expected):
+def test_a_glued_lower_case_doctor_the_ombudsmans_chair_and_a_split_degree(lex, text, expected):
     assert [(o.name, o.title) for o in find_officials(text, lex)] == [expected]
