@@ -20,7 +20,6 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from extractors import events, quotes
-from extractors.cleaning import is_dateline
 from extractors.lexicon import Lexicon
 from extractors.model import DateMention, Event, Official, Span
 from extractors.wordscan import Hits
@@ -36,7 +35,7 @@ def occasion_at(text: str, date: DateMention, lex: Lexicon, sentences: list[Span
     i = bisect_right([s.start for s in sentences], date.span.start) - 1
     if i < 0:
         return None
-    found = [Span(m.start(), m.end()) for m in quotes.words(lex)[1].finditer(text, sentences[i].start, sentences[i].end)]
+    found = [Span(m.start(), m.end()) for m in quotes.occasion_words(lex).finditer(text, sentences[i].start, sentences[i].end)]
     before = [s for s in found if s.start < date.span.start]
     return before[-1] if before else next(iter(found), None)
 
@@ -56,24 +55,12 @@ def nearest_trigger(date: DateMention, sentences: list[Span],
     return kind, Span(a, b), distance
 
 
-def body_date(text: str, dates: list[DateMention], lex: Lexicon) -> DateMention | None:
-    """The first day date of the story itself: not one standing alone on a dateline."""
-    for d in sorted(dates, key=lambda d: d.span.start):
-        if d.precision != "day":
-            continue
-        start = text.rfind("\n", 0, d.span.start) + 1
-        end = text.find("\n", d.span.start)
-        if not is_dateline(text[start:len(text) if end < 0 else end], lex):
-            return d
-    return None
-
-
 def choose(text: str, lex: Lexicon, found: list[Event], dates: list[DateMention], officials: list[Official],
            hits: Hits | None) -> list[Event]:
     """The rules' events, and the body date's occasion when the rules dated none."""
     if any(e.date for e in found):
         return found
-    date = body_date(text, dates, lex)
+    date = events.body_date(text, dates, lex)
     if date is None:
         return found
     spans = events.sentences(text)

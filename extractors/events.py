@@ -143,8 +143,7 @@ def _choose(cands: list[_Candidate], text: str, dates: list[DateMention], lex: L
         lead = [c for c in cands if c.start < len(text) // 3]
         first = next((c for c in lead if re.search(r"[.!?]\s*$", text[c.sentence.start:c.sentence.end])), None) or \
             next(iter(lead), None)
-        days = [d for d in dates if d.precision == "day"]
-        day = next((d for d in days if not _on_a_dateline(text, d, lex)), None) or next(iter(days), None)
+        day = body_date(text, dates, lex) or next((d for d in dates if d.precision == "day"), None)
         if day and first and first.priority < _STRONG_UNDATED and quotes.attributed(text, day, lex):
             day = None        # the day somebody was quoted dates no ordinary activity of the lead (a strong one,
             #                   a lab or a launch, is the story's occasion: the quote was given at it)
@@ -158,12 +157,16 @@ def _choose(cands: list[_Candidate], text: str, dates: list[DateMention], lex: L
     return chosen
 
 
-def _on_a_dateline(text: str, date: DateMention, lex: Lexicon) -> bool:
-    """A date alone on its line ("Saturday, July 27, 2024") is the page's date, maybe the day it was crawled:
-    the story's own dates come first. A dateline is what cleaning keeps as one (`is_dateline`)."""
-    start = text.rfind("\n", 0, date.span.start) + 1
-    end = text.find("\n", date.span.end)
-    return is_dateline(text[start:len(text) if end < 0 else end], lex)
+def body_date(text: str, dates: Sequence[DateMention], lex: Lexicon) -> DateMention | None:
+    """The first day date of the story itself, not one alone on a dateline ("Saturday, July 27, 2024" is the
+    page's date, maybe the day it was crawled). A dateline is what cleaning keeps as one (`is_dateline`)."""
+    for d in sorted(dates, key=lambda d: d.span.start):
+        if d.precision == "day":
+            start = text.rfind("\n", 0, d.span.start) + 1
+            end = text.find("\n", d.span.end)
+            if not is_dateline(text[start:len(text) if end < 0 else end], lex):
+                return d
+    return None
 
 
 def _upgrade(kind: str, lab_mentions: int) -> str:

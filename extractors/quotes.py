@@ -19,10 +19,16 @@ _CLOSING_QUOTE = re.compile(r"[”\"]")
 
 
 @cache
-def words(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Attribution words ("ujar", "katanya") and occasion words ("digelar", "usai"), from grammar.tsv."""
-    return (re.compile(rf"\b(?:{words_of(lex, 'attribution')})\b", re.IGNORECASE),
-            re.compile(rf"\b(?:{words_of(lex, 'occasion')})\b", re.IGNORECASE))
+def attribution_words(lex: Lexicon) -> re.Pattern[str]:
+    """"ujar", "katanya", "kepada wartawan": a quote's attribution (grammar.tsv)."""
+    return re.compile(rf"\b(?:{words_of(lex, 'attribution')})\b", re.IGNORECASE)
+
+
+@cache
+def occasion_words(lex: Lexicon) -> re.Pattern[str]:
+    """"digelar", "usai", "saat": something took place (grammar.tsv); after an attribution they make the date
+    an occasion's, not a quote's."""
+    return re.compile(rf"\b(?:{words_of(lex, 'occasion')})\b", re.IGNORECASE)
 
 
 def attributed(text: str, date: DateMention, lex: Lexicon) -> bool:
@@ -31,9 +37,8 @@ def attributed(text: str, date: DateMention, lex: Lexicon) -> bool:
     window = text[max(0, date.span.start - ATTRIBUTION_WINDOW):date.span.start]
     ends = [m.end() for m in _QUOTE_END.finditer(window)]
     window = window[ends[-1]:] if ends else window
-    speech, occasion = words(lex)
-    said = [m.end() for m in speech.finditer(window)]
-    return bool(said) and not occasion.search(window, said[-1])
+    said = [m.end() for m in attribution_words(lex).finditer(window)]
+    return bool(said) and not occasion_words(lex).search(window, said[-1])
 
 
 def quoted_before(text: str, at: int, date: DateMention, lex: Lexicon) -> bool:

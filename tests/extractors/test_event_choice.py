@@ -4,7 +4,7 @@ event even without a trigger word; the day a quote was given does not. Texts wri
 import pytest
 
 from extractors import extract_facts, find_dates
-from extractors.event_choice import body_date
+from extractors.events import body_date
 from extractors.quotes import attributed
 
 
