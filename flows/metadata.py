@@ -2,7 +2,7 @@
 
 trafilatura's own metadata pass costs more than its text extraction on real pages (author and
 licence heuristics, ~13 ms); news pages state what we need in a few well-known places, so a handful
-of XPath lookups on the tree trafilatura parses anyway is enough. htmldate (without the extensive
+of CSS lookups on the Lexbor tree the fast main-text pass parses anyway is enough. htmldate (without the extensive
 search that picks sidebar dates) is asked only when the page states no date.
 """
 
@@ -12,15 +12,12 @@ import re
 from dataclasses import dataclass
 
 import htmldate
-from lxml.html import HtmlElement
+from selectolax.lexbor import LexborHTMLParser
 
-_DATE_XPATHS = (
-    '/html/head/meta[@property="article:published_time" or @property="og:published_time" or @name="pubdate" or '
-    '@name="publishdate" or @name="date" or @name="DC.date.issued" or @name="parsely-pub-date" or '
-    '@itemprop="datePublished" or @name="article:published_time"]/@content',
-    '//*[@itemprop="datePublished"]/@datetime',
-    "//article//time/@datetime",
-)
+_DATE_META = ", ".join(f'head meta[{a}="{v}"]' for a, v in (
+    ("property", "article:published_time"), ("property", "og:published_time"), ("name", "pubdate"),
+    ("name", "publishdate"), ("name", "date"), ("name", "DC.date.issued"), ("name", "parsely-pub-date"),
+    ("itemprop", "datePublished"), ("name", "article:published_time")))
 _LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
 _LD_AUTHOR = re.compile(r'"author"\s*:\s*(?:\[\s*)?\{[^{}]*?"name"\s*:\s*"([^"]+)"')
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -37,12 +34,13 @@ class PageMeta:
     language: str | None
 
 
-def _first(tree: HtmlElement, *xpaths: str) -> str | None:
-    for xp in xpaths:
-        for value in tree.xpath(xp):
-            text = (value if isinstance(value, str) else value.text_content()).strip()
-            if text:
-                return text
+def _first(tree: LexborHTMLParser, *lookups: tuple[str, str | None]) -> str | None:
+    """The first non-empty value of (selector, attribute) lookups, in order; attribute None is the element's text."""
+    for selector, attribute in lookups:
+        for node in tree.css(selector):
+            value = (node.attributes.get(attribute) if attribute else node.text()) or ""
+            if value.strip():
+                return value.strip()
     return None
 
 
@@ -51,22 +49,26 @@ def _iso(value: str | None) -> str | None:
     return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None
 
 
-def page_metadata(tree: HtmlElement, html: str | None = None) -> PageMeta:
+def page_metadata(tree: LexborHTMLParser, html: str | None = None) -> PageMeta:
     """Metadata from a parsed page; `html` lets htmldate look when the tree states no date."""
-    ld = " ".join(tree.xpath('/html/head/script[@type="application/ld+json"]/text()'))
-    date = _iso(_first(tree, *_DATE_XPATHS)) or _iso((_LD_DATE.search(ld) or [None, None])[1])
+    ld = " ".join(n.text() for n in tree.css('head script[type="application/ld+json"]'))
+    date = (_iso(_first(tree, (_DATE_META, "content"), ("[itemprop=datePublished]", "datetime"),
+                        ("article time", "datetime")))
+            or _iso((_LD_DATE.search(ld) or [None, None])[1]))
     if date is None and html is not None:
         date = _iso(htmldate.find_date(html, extensive_search=False, original_date=True))
-    title = _first(tree, '/html/head/meta[@property="og:title"]/@content', "//h1", "/html/head/title")
-    if title and title == _first(tree, "/html/head/title"):
+    head_title = _first(tree, ("head title", None))
+    title = _first(tree, ('head meta[property="og:title"]', "content"), ("h1", None)) or head_title
+    if title and title == head_title:
         title = _TITLE_SUFFIX.sub("", title)
-    author = _first(tree, '/html/head/meta[@name="author"]/@content', '/html/head/meta[@property="article:author"]/@content',
-                    '//*[@rel="author"]') or (_LD_AUTHOR.search(ld) or [None, None])[1]
+    author = _first(tree, ('head meta[name="author"]', "content"), ('head meta[property="article:author"]', "content"),
+                    ('[rel="author"]', None)) or (_LD_AUTHOR.search(ld) or [None, None])[1]
+    html_node = tree.css_first("html")
     return PageMeta(
         title=title,
         author=author if author and not author.startswith("http") else None,
         date=date,
-        sitename=_first(tree, '/html/head/meta[@property="og:site_name"]/@content'),
-        canonical=_first(tree, '/html/head/link[@rel="canonical"]/@href', '/html/head/meta[@property="og:url"]/@content'),
-        language=(_first(tree, "/html/@lang") or "").split("-")[0].lower() or None,
+        sitename=_first(tree, ('head meta[property="og:site_name"]', "content")),
+        canonical=_first(tree, ('head link[rel="canonical"]', "href"), ('head meta[property="og:url"]', "content")),
+        language=((html_node.attributes.get("lang") if html_node else None) or "").split("-")[0].lower() or None,
     )

@@ -1,4 +1,5 @@
-"""HTML → article text and metadata, with trafilatura; plus charset-safe decoding of raw bytes.
+"""HTML → article text and metadata (the fast pass of flows/main_text.py, else trafilatura); plus charset-safe
+decoding of raw bytes.
 
 trafilatura runs with include_comments=False and never deduplicate=True (its cache is process-global
 and starts returning None after a few identical pages, ../shared/PLATFORM.md). Metadata comes from
@@ -13,9 +14,11 @@ from dataclasses import dataclass
 
 import trafilatura
 from charset_normalizer import from_bytes
+from selectolax.lexbor import LexborHTMLParser
 from trafilatura.utils import load_html
 
 from flows.errors import ExtractError
+from flows.main_text import main_text
 from flows.metadata import page_metadata
 
 _MIN_FAST_CHARS = 200
@@ -71,14 +74,24 @@ def decode_html(body: bytes, header_charset: str | None = None) -> str:
 def html_to_article(html: str, url: str | None = None) -> ArticleText:
     """Main text and metadata of one page; ExtractError when the page holds no article text.
 
-    The page is parsed once; metadata is read from the tree before trafilatura prunes it. trafilatura
-    runs in fast, precision-first mode (no readability/jusText comparison, no baseline rescue) and
-    falls back to its full cascade only when that finds almost nothing (bench/bench_ingest.py).
+    The page is parsed once by Lexbor for metadata and the fast main-text pass (flows/main_text.py). Only
+    when no known article container holds enough prose does trafilatura run: in fast, precision-first mode
+    (no readability/jusText comparison, no baseline rescue), and its full cascade when that finds almost
+    nothing (bench/bench_ingest.py, bench/bench_main_text.py).
     """
+    tree = LexborHTMLParser(html)
+    meta = page_metadata(tree, html)
+    text = main_text(tree) or _trafilatura_text(html, url)
+    return ArticleText(
+        url=meta.canonical or url, title=meta.title, author=meta.author, sitename=meta.sitename,
+        date=meta.date, language=meta.language, text=text,
+    )
+
+
+def _trafilatura_text(html: str, url: str | None) -> str:
     tree = load_html(html)
     if tree is None:
         raise ExtractError("not parseable as HTML")
-    meta = page_metadata(tree, html)
     try:
         doc = trafilatura.bare_extraction(tree, url=url, fast=True, favor_precision=True, include_comments=False,
                                           include_tables=False, with_metadata=False, deduplicate=False)
@@ -90,7 +103,4 @@ def html_to_article(html: str, url: str | None = None) -> ArticleText:
     text = getattr(doc, "text", None) if doc else None      # a Document (with_metadata=False never gives a dict)
     if not text or not text.strip():
         raise ExtractError("no article text found")
-    return ArticleText(
-        url=meta.canonical or url, title=meta.title, author=meta.author, sitename=meta.sitename,
-        date=meta.date, language=meta.language, text=text,
-    )
+    return text

@@ -143,6 +143,13 @@ def _worker_start() -> None:
         os._exit(1)
 
 
+def _warm() -> None:
+    """Load once, in the parent, what every worker's first page would load again: the lexicon and models (a
+    first reading) and pandas, which pyarrow imports on its first array (~0.2 s). Forked workers inherit it."""
+    read_article("Bupati membuka kegiatan, Senin (3/6/2024).", load_lexicon())
+    ExtractedBatch.from_rows([{"pages": [{"url": ""}]}])
+
+
 def make_pool(workers: int) -> Executor | None:
     """Extraction processes, or None to work inline (one worker).
 
@@ -152,6 +159,8 @@ def make_pool(workers: int) -> Executor | None:
     if workers <= 1:
         return None
     method = "fork" if threading.active_count() == 1 else "forkserver"
+    if method == "fork":
+        _warm()
     ctx = get_context(method)
     if method == "forkserver":
         ctx.set_forkserver_preload(["flows.worker"])
