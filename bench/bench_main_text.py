@@ -35,6 +35,15 @@ EXTRACTORS = {
 }
 
 
+def _print_row(label: str, rows: dict[str, list[tuple[float, float, float, float]]]) -> None:
+    """Mean precision, recall, F1 and milliseconds of each extractor, one cell each."""
+    cells = []
+    for values in rows.values():
+        p, r, f, ms = (statistics.mean(v[k] for v in values) for k in range(4))
+        cells.append(f"{p:.3f} {r:.3f} {f:.3f} {ms:5.2f}ms")
+    print(f"{label:22}" + "".join(f"{c:>31}" for c in cells))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--stories", type=int, default=60)
@@ -55,17 +64,10 @@ def main() -> int:
                 got = extract(page)
                 ms = (time.perf_counter() - start) * 1000
                 rows[name].append((*text_scores(got, truth), ms))
-        cells = []
         for name, values in rows.items():
             totals[name] += values
-            p, r, f, ms = (statistics.mean(v[k] for v in values) for k in range(4))
-            cells.append(f"{p:.3f} {r:.3f} {f:.3f} {ms:5.2f}ms")
-        print(f"{layout_name:22}" + "".join(f"{c:>31}" for c in cells))
-    cells = []
-    for values in totals.values():
-        p, r, f, ms = (statistics.mean(v[k] for v in values) for k in range(4))
-        cells.append(f"{p:.3f} {r:.3f} {f:.3f} {ms:5.2f}ms")
-    print(f"{'all':22}" + "".join(f"{c:>31}" for c in cells))
+        _print_row(layout_name, rows)
+    _print_row("all", totals)
     return 0
 
 

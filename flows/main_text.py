@@ -75,8 +75,11 @@ def _lines(container: LexborNode, r: Rules) -> tuple[list[str], float]:
     "Baca juga" line or an ad label inside the body is removed later by cleaning, which records why."""
     pieces: list[tuple[str, bool]] = []
     _walk(container, r, pieces, False)
-    link_chars = sum(len(piece.strip()) for piece, is_link in pieces if is_link)
-    total_chars = sum(len(piece.strip()) for piece, _ in pieces)
+    link_chars = total_chars = 0
+    for piece, is_link in pieces:
+        n = len(piece.strip())
+        total_chars += n
+        link_chars += n if is_link else 0
     lines = [line for line in (_SPACE.sub(" ", block).strip() for block in "".join(p for p, _ in pieces).split("\n"))
              if line]
     return lines, link_chars / total_chars if total_chars else 1.0

@@ -146,8 +146,9 @@ def _worker_start() -> None:
 def _warm() -> None:
     """Load once, in the parent, what every worker's first page would load again: the lexicon and models (a
     first reading) and pandas, which pyarrow imports on its first array (~0.2 s). Forked workers inherit it."""
+    import pyarrow as pa
     read_article("Bupati membuka kegiatan, Senin (3/6/2024).", load_lexicon())
-    ExtractedBatch.from_rows([{"pages": [{"url": ""}]}])
+    pa.array([0])
 
 
 def make_pool(workers: int) -> Executor | None:
