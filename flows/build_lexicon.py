@@ -1,15 +1,18 @@
 """Builds data/lexicons/common_words.tsv: ordinary Indonesian words, as news writes them in lower case.
 
-    python -m flows.build_lexicon ../shared/corpus/texts.jsonl
+    python -m flows.build_lexicon ../shared/corpus/texts.jsonl [--held-out ../shared/eval/sealed]
 
 A single capitalised word after "inovasi" is a brand only when it is coined ("Simonik", "Sahate"), not
 an ordinary word capitalised ("Kampung", "Hidroponik"). The list holds words (never sentences) seen in
 lower case in at least MIN_TEXTS texts of an unannotated news corpus; it is built from the shared
-corpus, never from the gold dev set, so cross-validated scores stay honest.
+corpus, never from the gold dev set, so cross-validated scores stay honest. Corpus lines that a held-out
+gold set annotates (its files are named `corpus-NNN-…` after the line) are left out: nothing derived from
+the sealed set's texts may shape the extractors that set measures.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import sys
@@ -27,12 +30,25 @@ def common_words(texts: list[str]) -> list[str]:
     return sorted(w for w, n in seen.items() if n >= MIN_TEXTS)
 
 
+def held_out_lines(directory: Path) -> set[int]:
+    """The corpus line numbers a gold directory annotates, read from its file names only."""
+    return {int(p.name.split("-")[1]) for p in directory.glob("corpus-[0-9]*-*.json")}
+
+
 def main(argv: list[str]) -> int:
-    texts = [json.loads(line)["text"] for line in Path(argv[0]).read_text(encoding="utf-8").splitlines() if line.strip()]
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpus", type=Path, help="JSON Lines with a 'text' field per line")
+    ap.add_argument("--held-out", type=Path, action="append",
+                    help="a gold directory whose corpus lines are left out (default: ../eval/sealed beside the corpus)")
+    args = ap.parse_args(argv)
+    held_out = args.held_out or [args.corpus.resolve().parent.parent / "eval" / "sealed"]
+    skip = set().union(*(held_out_lines(d) for d in held_out))
+    lines = [line for line in args.corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts = [json.loads(line)["text"] for n, line in enumerate(lines) if n not in skip]
     words = common_words(texts)
-    OUT.write_text("# ordinary words seen in lower case in 2+ texts of a news corpus (python -m flows.build_lexicon)\n"
-                   + "\n".join(words) + "\n", encoding="utf-8")
-    print(f"wrote {len(words)} words to {OUT}")
+    OUT.write_text("# ordinary words seen in lower case in 2+ texts of a news corpus, held-out gold texts left out"
+                   " (python -m flows.build_lexicon)\n" + "\n".join(words) + "\n", encoding="utf-8")
+    print(f"wrote {len(words)} words from {len(texts)} texts ({len(lines) - len(texts)} held out) to {OUT}")
     return 0
 
 
