@@ -201,7 +201,7 @@ def features(c: Candidate, ctx: _Context) -> list[str]:
     """What the classifier knows of a candidate: its words, the two words either side of it in its line, how
     far the last cue word and list marker are, what the lexicons say of its words, and how it was proposed.
     (Word shapes, quotes, brackets, headlines and common-word counts were tried and weigh nothing once these
-    are known: L1 regularisation zeroes them, and the 4-fold score is the same or better without them.)"""
+    are known: the 4-fold score is the same or better without them.)"""
     first, last, line_of, words = c.first, c.last, ctx.line_of, ctx.words
     ws = words[first:last + 1]
     line = line_of[first]

@@ -2,7 +2,7 @@
 
 Rules propose, a model decides where the rules plateau (`innovation_choice`, `region_choice`). Each model is
 a maximum-entropy classifier stored as a CRFsuite model of one-item sequences (python-crfsuite: a C library,
-8 ms to import, microseconds per decision, a model file of tens of kilobytes), so the product carries one
+8 ms to import, microseconds per decision, a model file of tens or hundreds of kilobytes), so the product carries one
 learning library and no scikit-learn at run time. `flows/train.py` fits them (`warta train`); `models.json`
 beside them holds each model's decision threshold and how it was trained and measured.
 
