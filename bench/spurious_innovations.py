@@ -9,14 +9,13 @@ The bar (issue 12): fewer than one per 20 such articles.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from extractors import clean, extract_facts, load_lexicon
-from flows.build_lexicon import held_out_lines
+from flows.build_lexicon import corpus_records
 from tests.eval_gate import SEALED, SHARED, gold_cases
 
 CORPUS = SHARED / "corpus" / "texts.jsonl"
@@ -28,9 +27,7 @@ def found(texts: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def main() -> int:
-    lines = [x for x in CORPUS.read_text(encoding="utf-8").splitlines() if x.strip()]
-    sealed = held_out_lines(SEALED)
-    corpus = [json.loads(x) for n, x in enumerate(lines) if n not in sealed]
+    corpus, _ = corpus_records(CORPUS, [SEALED])
     sets = {"corpus, topic not innovation, sealed lines left out":
             [(d["url"], d["text"]) for d in corpus if d.get("topic") != "innovation"],
             "dev, no innovation in gold": [(c["id"], c["text"]) for c in gold_cases() if not c["innovations"]]}
