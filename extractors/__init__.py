@@ -35,4 +35,4 @@ __all__ = [
 ]
 
 #: bump when a rule change alters output; stored with every fact row
-EXTRACTOR_VERSION = "0.5.2"
+EXTRACTOR_VERSION = "0.5.3"

@@ -34,9 +34,15 @@ def _first(region: Region, mentions: list[RegionMention]) -> int:
 
 
 def _names_a_person(name: str, officials: list[Official]) -> bool:
-    """An 'innovation' that is the name of an official of the same text is that person."""
+    """An 'innovation' that is the name of an official of the same text is that person, and so are the
+    official's initials, which the press uses for heads of region ("Muhammad Yusran Lalogau (MYL)")."""
     words = set(name.casefold().split())
-    return any(words <= set(o.name.casefold().split()) for o in officials)
+    return any(words <= set(o.name.casefold().split()) or (name.isupper() and name == _initials(o.name))
+               for o in officials)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[0].isalpha()).upper()
 
 
 @cache

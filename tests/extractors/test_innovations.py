@@ -220,3 +220,12 @@ def test_an_inline_numbered_enumeration_is_read_without_its_numbers(lex):
 def test_a_leadership_course_is_no_innovation(lex):
     text = "Peserta Pelatihan Kepemimpinan Administrator (PKA) menyusun proyek perubahan inovasi di unit kerjanya."
     assert [i.name for i in extract_facts(text, lex).innovations] == []
+
+
+def test_an_officials_initials_are_that_person_not_an_innovation(lex):
+    text = ("Kabupaten Wajo kembali meraih penghargaan inovasi daerah. Bupati Wajo, Andi Rahman Syah (ARS), mengatakan "
+            "inovasi SIPAKATAU menjadi andalan pelayanan. \"Inovasi harus berdampak bagi warga,\" ujar ARS. "
+            "ARS menegaskan setiap inovasi Pemkab Wajo harus berlanjut.")
+    facts = extract_facts(text, lex)
+    assert [o.name for o in facts.officials] == ["Andi Rahman Syah"]
+    assert [i.name for i in facts.innovations] == ["SIPAKATAU"]
