@@ -10,6 +10,16 @@ def test_event_with_trigger_date_and_venue(lex):
     assert (e.date, e.kind, e.location) == ("2018-10-09", "socialization", "Ruang Galery Lt.1 Kantor Bupati Takalar")
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Wali Kota Palopo menggelar video conference bersama para camat membahas pelayanan KTP, Senin (12/4/2021).", "meeting"),
+    ("Sidang pleno penetapan bupati terpilih digelar KPU Wajo di aula kantornya, Rabu (26/2/2025).", "meeting"),
+    ("Bupati menghadiri penyerahan sertifikat tanah kepada 150 warga Desa Bonto, Kamis (5/10/2023).", "other"),
+])
+def test_meetings_by_their_other_names_and_a_handover_are_events(lex, text, kind):
+    (e,) = find_events(text, lex, dates=find_dates(text, lex))
+    assert e.kind == kind and e.date is not None
+
+
 def test_participant_count(lex):
     text = "Bimbingan Teknis dibuka Selasa (29/3/2022). Kegiatan ini diikuti sebanyak 40 peserta dari OPD."
     events = find_events(text, lex, dates=find_dates(text, lex))
