@@ -384,8 +384,17 @@ def status(db: DbOpt = None, limit: int = 10, format: OutOpt = Out.text, config:
         table.add_row(*(f"{r[c]:%Y-%m-%d %H:%M}" if c == "started_at" else str(r[c]) for c in columns.values()))
     out = console if console.is_terminal else Console(width=160)   # a log or a pipe gets whole rows
     out.print(table if rows else "no runs yet")
+    if writer := result["writer"]:
+        console.print(_writer_line(writer), markup=False, highlight=False)
     if failing:
         console.print(f"[yellow]failing {len(failing)} source(s) several runs in a row:[/yellow] {', '.join(failing)}")
+
+
+def _writer_line(writer: dict[str, Any]) -> str:
+    if writer["state"] == "writing":
+        return f"a run is writing now (pid {writer['pid']}, started {writer['started']}); it shows here when it ends"
+    return (f"a run started {writer['started']} (pid {writer['pid']}) ended without finishing (killed?) and is not "
+            "shown above: the next run records it as crashed and goes on from where it stopped")
 
 
 @command

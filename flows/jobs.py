@@ -323,7 +323,11 @@ def summary(db: Path) -> dict[str, Any]:
 
 def status(db: Path, limit: int = 10) -> dict[str, Any]:
     """The last runs, newest first (with their duration, skipped-fact reasons and details decoded), and the
-    sources failing several runs in a row: what `warta status --format json` prints."""
+    sources failing several runs in a row: what `warta status --format json` prints. `writer` says whether a
+    run is writing now, or was interrupted (kill -9) before the snapshot could show it (`snapshot.writer`)."""
+    writer = snapshot.writer(db)
+    if writer and not db.exists():          # the very first run is writing, or was killed
+        return {"runs": [], "failing_sources": [], "writer": writer}
     con = snapshot.reading(db)
     try:
         rows, failing = run_reports.last_runs(con, limit), run_reports.failing_sources(con)
@@ -332,7 +336,7 @@ def status(db: Path, limit: int = 10) -> dict[str, Any]:
     runs = [{**{k: v for k, v in r.items() if k != "details"}, "duration": run_reports.duration(r),
              "no_facts": run_reports.no_facts(r), "details": json.loads(r["details"]) if r.get("details") else None}
             for r in rows]
-    return {"runs": runs, "failing_sources": failing}
+    return {"runs": runs, "failing_sources": failing, "writer": writer}
 
 
 def run(sources: Path | None, db: Path, group: str | None = None, *, config: Path | None = None,

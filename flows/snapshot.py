@@ -19,6 +19,7 @@ import errno
 import fcntl
 import logging
 import os
+import re
 import shutil
 import time
 from collections.abc import Iterator
@@ -90,8 +91,52 @@ def run_lock(db: Path, *, wait_s: float = 0.0) -> Iterator[None]:
             fh.flush()
             yield
         finally:
+            fh.seek(0)
+            fh.truncate()        # an empty lock file: the last run ended, however it failed (see `writer`)
+            fh.flush()
             _HELD.discard(fh.fileno())
             fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+_HOLDER = re.compile(r"pid (\d+), started (.+)")
+
+
+def writer(db: Path) -> dict[str, str | int] | None:
+    """What the lock file says of the last run that wrote `db`: None when it ended (the file is emptied however
+    the run ends, failures included), {"state": "writing", ...} while its process lives, and {"state":
+    "interrupted", ...} when its process is gone without emptying the file (kill -9, out of memory, power
+    loss): the snapshot does not yet show that run, which the next run records as crashed. The lock itself is
+    tried (shared, for an instant) only when the named process lives, to tell a reused pid from the writer."""
+    try:
+        held = lock_path(db).read_text(encoding="utf-8").strip()
+    except (FileNotFoundError, UnicodeDecodeError):
+        return None
+    m = _HOLDER.fullmatch(held)
+    if not m:
+        return None
+    pid = int(m[1])
+    alive = _alive(pid) and not _lock_free(db)     # a live pid not holding the lock is a reused pid
+    return {"state": "writing" if alive else "interrupted", "pid": pid, "started": m[2]}
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:          # another user's live process
+        return True
+    return True
+
+
+def _lock_free(db: Path) -> bool:
+    with lock_path(db).open("rb") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        fcntl.flock(fh, fcntl.LOCK_UN)
+        return True
 
 
 def check_disk(db: Path) -> None:

@@ -81,6 +81,9 @@ def test_kill_9_leaves_no_worker_and_no_lock_and_the_next_run_starts_at_once(pag
     while _session(proc.pid) and time.monotonic() < end:
         time.sleep(0.05)
     assert _session(proc.pid) == [], "extraction workers outlived the killed run"
+    told = _warta("status", "--db", str(db))                 # before any run published: the killed one is named
+    assert told.returncode == 0, told.stderr
+    assert f"(pid {proc.pid}) ended without finishing" in " ".join(told.stdout.split())
     again = _warta("ingest", str(pages), "--db", str(db), "--workers", "2", "--format", "json")
     assert again.returncode == 0, again.stderr
     assert [r["status"] for r in _status(db)] == ["ok", "crashed"]

@@ -55,6 +55,7 @@ def test_failed_run_leaves_the_snapshot_untouched(tmp_path, monkeypatch):
     with pytest.raises(RuntimeError):
         _ingest(tmp_path, db, "b")
     assert db.read_bytes() == before
+    assert snapshot.writer(db) is None                      # it failed, but it ended: nothing to report
 
 
 def test_second_writer_is_refused_with_a_clear_message(tmp_path):
@@ -80,6 +81,36 @@ def test_second_writer_can_wait_for_the_first(tmp_path):
         waited = time.monotonic() - start
     holder.wait(timeout=10)
     assert waited > 0.5
+
+
+HOLDER = textwrap.dedent("""
+    import sys, time
+    from pathlib import Path
+    from flows import store
+    from flows.snapshot import writing
+    with writing(Path(sys.argv[1])) as con:
+        print(store.start_run(con, "ingest"), flush=True)
+        time.sleep(60)
+""")
+
+
+def test_status_tells_a_run_writing_now_from_one_killed_before_it_published(tmp_path):
+    db = tmp_path / "w.duckdb"
+    _ingest(tmp_path, db, "a")
+    assert jobs.status(db)["writer"] is None
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(db)], stdout=subprocess.PIPE, text=True)
+    killed = holder.stdout.readline().strip()
+    writer = jobs.status(db)["writer"]
+    assert (writer["state"], writer["pid"]) == ("writing", holder.pid)
+    holder.kill()
+    holder.wait(timeout=10)
+    seen = jobs.status(db)
+    assert seen["writer"]["state"] == "interrupted" and seen["writer"]["pid"] == holder.pid
+    assert killed not in {r["run_id"] for r in seen["runs"]}        # the snapshot cannot show it yet
+    _ingest(tmp_path, db, "b")                                      # the next run records it and goes on
+    seen = jobs.status(db)
+    assert seen["writer"] is None
+    assert {r["run_id"]: r["status"] for r in seen["runs"]}[killed] == "crashed"
 
 
 def test_rollback_restores_the_previous_generation(tmp_path):
