@@ -396,4 +396,30 @@ def find_officials(text: str, lex: Lexicon, *, default_region: Region | None = N
             (r for r in (_region_for(x, lex, None, titles) for x in group) if r), None)
         out.append(Official(full.name, titled.title, region, Span(full.start, full.end),
                             name_as_written=full.written, honorifics=full.honorifics))
-    return out
+    return _one_per_post(out)
+
+
+def _one_per_post(officials: list[Official]) -> list[Official]:
+    """Two names of one family name holding the same post of the same region are one person, named by a
+    nickname or an initial once and in full once ("Danny Pomanto" and "Moh. Ramdhan Pomanto", Wali Kota
+    Makassar; "A Kartini Ottong" and "Andi Kartini Ottong"): the fuller name stays, in the first one's place.
+    Members of a body share a post and a family name without being one person, so they stay apart."""
+    kept: list[Official] = []
+    for o in officials:
+        same = next((k for k, other in enumerate(kept) if _one_post(o, other)), None)
+        if same is None:
+            kept.append(o)
+        elif _fullness(o.name) > _fullness(kept[same].name):
+            kept[same] = o
+    return kept
+
+
+def _one_post(a: Official, b: Official) -> bool:
+    ta, tb = a.title.casefold(), b.title.casefold()
+    return (bool(ta) and a.region == b.region and (ta.startswith(tb) or tb.startswith(ta))
+            and not ta.startswith("anggota") and a.name.split()[-1].casefold() == b.name.split()[-1].casefold())
+
+
+def _fullness(name: str) -> tuple[int, int]:
+    words = name.split()
+    return len(words), sum(len(w) for w in words)

@@ -125,3 +125,17 @@ def test_a_headline_glues_verbs_to_names_and_is_not_read_for_officials(lex):
 ])
 def test_a_glued_lower_case_doctor_the_ombudsmans_chair_and_a_split_degree(lex, text, expected):
     assert [(o.name, o.title) for o in find_officials(text, lex)] == [expected]
+
+
+def test_a_nickname_or_an_initial_for_the_same_post_is_the_same_person(lex):
+    text = ("Wali Kota Palopo, Muhammad Judas Amir, membuka festival budaya di Lapangan Pancasila. "
+            "Wali Kota Palopo Acil Amir mengatakan festival digelar setiap tahun. "
+            "Wakil Bupati Luwu, Andi Syukur Bintang, hadir bersama Wakil Bupati Luwu A Syukur Bintang.")
+    assert [(o.name, o.title) for o in find_officials(text, lex)] == [
+        ("Muhammad Judas Amir", "Wali Kota Palopo"), ("Andi Syukur Bintang", "Wakil Bupati Luwu")]
+
+
+def test_members_of_one_body_with_one_family_name_stay_apart(lex):
+    text = ("Anggota DPRD Toba, Rudi Simanjuntak, dan Anggota DPRD Toba, Marlina Simanjuntak, "
+            "meninjau jalan yang rusak.")
+    assert [o.name for o in find_officials(text, lex)] == ["Rudi Simanjuntak", "Marlina Simanjuntak"]
