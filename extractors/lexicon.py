@@ -108,6 +108,7 @@ class Lexicon:
     region_markers: dict[str, str]          # phrase -> level
     locative: frozenset[str]
     not_names: frozenset[str]
+    office_words: frozenset[str]   # the not-names that go on an office's name inside a position
     venue_words: tuple[str, ...]
     name_abbreviations: frozenset[str]
     private_bodies: frozenset[str]
@@ -204,6 +205,7 @@ def load_lexicon(directory: Path = LEXICON_DIR, models: Path | None = None) -> L
         region_markers=kv("region_markers.tsv"),
         locative=frozenset(w.lower() for w in col("locative.tsv")),
         not_names=frozenset(col("not_names.tsv")),
+        office_words=frozenset(r[0] for r in read_tsv(d / "not_names.tsv") if r[1:] == ["office"]),
         venue_words=tuple(col("venue_words.tsv")),
         name_abbreviations=frozenset(col("name_abbreviations.tsv")),
         private_bodies=frozenset(col("private_bodies.tsv")),

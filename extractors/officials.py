@@ -52,12 +52,14 @@ SCAN_KIND = "titles"
 @cache
 def title_forms(lex: Lexicon) -> dict[str, str]:
     """Each position as the lexicon writes it and as running text often does, in lower case after the first
-    word or throughout ("Wakil bupati", "anggota KPU Jeneponto") -> its level."""
+    word or throughout ("Wakil bupati", "anggota KPU Jeneponto"), or opening a lead in capitals ("GUBERNUR
+    Sulawesi Selatan Nurdin Abdullah meluncurkan ...") -> its level."""
     out: dict[str, str] = {}
     for title, level in lex.titles.items():
         first, *rest = title.split(" ")
         for form in (title, " ".join([first, *(w if w.isupper() else w.lower() for w in rest)]),
-                     " ".join([first.lower(), *(w if w.isupper() else w.lower() for w in rest)])):
+                     " ".join([first.lower(), *(w if w.isupper() else w.lower() for w in rest)]),
+                     " ".join([first.upper(), *rest])):
             out.setdefault(form, level)
     return out
 
@@ -99,6 +101,9 @@ def _is_unit(tok: str, lex: Lexicon) -> bool:
             or (len(bare) >= 2 and bare.replace("-", "").isupper() and not _is_degree(bare, lex)))
 
 
+_PREFIXED = re.compile(r"[a-z]-[A-Z][\w-]*")
+
+
 def _classify(toks: list[_Tok], i: int, lex: Lexicon, comp: _Compiled) -> tuple[str, int]:
     """Kind of token i inside a title run and how many tokens it covers."""
     t = toks[i].text
@@ -115,10 +120,14 @@ def _classify(toks: list[_Tok], i: int, lex: Lexicon, comp: _Compiled) -> tuple[
         return "unit", n
     if _is_unit(t, lex):
         return "unit", 1
+    if t in lex.office_words:
+        return "unit", 1            # "Asisten Deputi Pelayanan Publik Kemenpan RB Imanuddin"
     if t in lex.not_names or t.rstrip(".") in lex.not_names:
         return "end", 1
     if t[0].isupper():
         return "unknown", 1
+    if _PREFIXED.fullmatch(t):
+        return "unit", 1            # "Direktur e-Government Kementerian Kominfo ..."
     if _UNIT_NUMBER.fullmatch(t):
         return "unit", 1            # "Dandim 0309", "Korem 042/Gapu", "Yonif 721": a unit's number
     return "end", 1
@@ -223,6 +232,20 @@ class _Mention:
     honorifics: tuple[str, ...]
 
 
+def _spelled_units(kinds: list[str], words: list[str]) -> list[str]:
+    """An acronym in brackets that spells the words before it names that office, and so do they: "Lembaga
+    Administrasi Negara (LAN) RI Tri Widodo" (a bracket after a name ends it: "X (28/5)")."""
+    out = kinds[:]
+    for i, (k, w) in enumerate(zip(kinds, words, strict=True)):
+        inner = w.strip("()")
+        if k != "paren" or not inner.isupper() or not 2 <= len(inner) <= 8 or i < len(inner):
+            continue
+        before = words[i - len(inner):i]
+        if "".join(x[0] for x in before).upper() == inner:
+            out[i - len(inner):i + 1] = ["unit"] * (len(inner) + 1)
+    return out
+
+
 def _trailing_unknowns(kinds: list[str]) -> int | None:
     """Where the name starts in a run without comma or honorific: the unknown words after the last unit
     ("Kepala Bidang Bina Marga Dinas PUPR Kabupaten Bangka Barat Heriyandi"), at most _MAX_NAME of them."""
@@ -266,7 +289,7 @@ def _forward(text: str, toks: list[_Tok], ti: int, m: re.Match[str], lex: Lexico
         else:
             (name_at, title_end), fallback = after_comma, before_comma   # "Wali Kota X Nama, Senin": not "Senin"
     elif "unknown" in kinds:
-        u = _trailing_unknowns(kinds)
+        u = _trailing_unknowns(_spelled_units(kinds, [toks[i].text for _, i in run]))
         if u is None:
             return None
         name_at = run[u][1]

@@ -139,3 +139,18 @@ def test_members_of_one_body_with_one_family_name_stay_apart(lex):
     text = ("Anggota DPRD Toba, Rudi Simanjuntak, dan Anggota DPRD Toba, Marlina Simanjuntak, "
             "meninjau jalan yang rusak.")
     assert [o.name for o in find_officials(text, lex)] == ["Rudi Simanjuntak", "Marlina Simanjuntak"]
+
+
+@pytest.mark.parametrize(("text", "name", "title"), [
+    ("Asisten Deputi Pelayanan Publik Kemenpan RB Hasanuddin Rauf memaparkan hasil evaluasi.", "Hasanuddin Rauf",
+     "Asisten Deputi Pelayanan Publik Kemenpan RB"),
+    ("Plt Direktur e-Government Kementerian Kominfo Rudi Santoso Lubis mengatakan layanan itu terhubung.",
+     "Rudi Santoso Lubis", "Plt Direktur e-Government Kementerian Kominfo"),
+    ("Kepala Pusat Pelatihan Badan Kepegawaian Negara (BKN) RI Sri Wulandari Putri membuka kelas.",
+     "Sri Wulandari Putri", "Kepala Pusat Pelatihan Badan Kepegawaian Negara (BKN) RI"),
+    ("GUBERNUR Sulawesi Barat Arifin Nur meluncurkan layanan aduan warga di Mamuju.", "Arifin Nur",
+     "GUBERNUR Sulawesi Barat"),
+])
+def test_long_positions_of_national_offices_and_leads_in_capitals(lex, text, name, title):
+    (o,) = find_officials(text, lex)
+    assert (o.name, o.title) == (name, title)
