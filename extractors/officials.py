@@ -43,6 +43,7 @@ class _Compiled:
     acting_before: re.Pattern[str]      # "Plt " right before a title
     glued_honorific: re.Pattern[str]
     reverse_name: re.Pattern[str]
+    said_name: re.Pattern[str]          # "ungkap Saiful Arif Wakil Bupati ...": a quote's speaker, then the post
     venue_before: re.Pattern[str]
 
 
@@ -83,6 +84,8 @@ def _compiled(lex: Lexicon) -> _Compiled:
         reverse_name=re.compile(
             rf"(?:^|[a-z,;:.]\s+)(?P<name>(?:[A-Z][\w'’.-]*\s+){{1,3}}[A-Z][\w'’.-]*)"
             rf"(?:\s*,\s*|\s+{words_of(lex, 'as_post')}\s+)$"),
+        said_name=re.compile(rf"(?<![\w-])(?:{words_of(lex, 'attribution')})\s+"
+                             rf"(?P<name>(?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’.-]*)\s+$"),
     )
 
 
@@ -101,6 +104,7 @@ def _is_unit(tok: str, lex: Lexicon) -> bool:
             or (len(bare) >= 2 and bare.replace("-", "").isupper() and not _is_degree(bare, lex)))
 
 
+_PARTICLES = frozenset({"al", "bin", "binti", "van", "von", "de"})   # inside a name: "Said Idrus al Habsyi"
 _PREFIXED = re.compile(r"[a-z]-[A-Z][\w-]*")
 
 
@@ -140,8 +144,9 @@ def _unit_goes_on(toks: list[_Tok], i: int, lex: Lexicon, comp: _Compiled) -> bo
     if toks[i].text.lower() in lex.grammar["title_join"] and i + 1 < len(toks):
         return toks[i + 1].text[:1].isupper() and not _is_honorific(toks[i + 1].text, lex, comp)   # ", dan KB ..."
     t = toks[i].text
-    if _classify(toks, i, lex, comp)[0] == "unit" and t in lex.title_words:
-        return True
+    if _classify(toks, i, lex, comp)[0] == "unit" and (t in lex.title_words or longest_region_at(
+            [x.text for x in toks[i:i + 4]], lex)):
+        return True             # "Wakil Bupati Banjar, Kalimantan Selatan, Habib Said ...": the unit's province
     return t[:1].isupper() and t.lower() in lex.common_words and not _is_honorific(t, lex, comp)
 
 
@@ -184,7 +189,9 @@ def _parse_name(toks: list[_Tok], i: int, lex: Lexicon, comp: _Compiled) -> tupl
             t = stripped
         if _is_degree(t, lex) and not (name == [] and _INITIALS.match(t)):
             break
-        if not (_NAME_WORD.match(t) or _INITIALS.match(t)) or t in lex.not_names:
+        if not (_NAME_WORD.match(t) or _INITIALS.match(t) or (name and t in _PARTICLES and i + 1 < len(toks)
+                                                              and _NAME_WORD.match(toks[i + 1].text))) \
+                or t in lex.not_names:
             break
         if name and (t.rstrip(".") in lex.institutions or t in lex.titles):
             break
@@ -308,8 +315,10 @@ def _forward(text: str, toks: list[_Tok], ti: int, m: re.Match[str], lex: Lexico
 
 
 def _reverse(text: str, toks_after: list[_Tok], m: re.Match[str], lex: Lexicon, comp: _Compiled) -> _Mention | None:
-    """'Fince Desima Hasibuan, Direktur ...' / 'X selaku Gubernur Sulsel': the name stands before the position."""
-    before = comp.reverse_name.search(text[max(0, m.start() - 60):m.start()])
+    """'Fince Desima Hasibuan, Direktur ...' / 'X selaku Gubernur Sulsel' / 'ungkap X Wakil Bupati ...' (a quote's
+    speaker): the name stands before the position."""
+    window = text[max(0, m.start() - 60):m.start()]
+    before = comp.reverse_name.search(window) or comp.said_name.search(window)
     if before is None:
         return None
     words = before.group("name").split()

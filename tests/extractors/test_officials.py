@@ -154,3 +154,14 @@ def test_members_of_one_body_with_one_family_name_stay_apart(lex):
 def test_long_positions_of_national_offices_and_leads_in_capitals(lex, text, name, title):
     (o,) = find_officials(text, lex)
     assert (o.name, o.title) == (name, title)
+
+
+@pytest.mark.parametrize(("text", "name", "title"), [
+    ("Kegiatan ini rutin digelar, ungkap Andi Rahmat Wakil Bupati Kepulauan Selayar saat membuka acara.",
+     "Andi Rahmat", "Wakil Bupati Kepulauan Selayar"),
+    ("Sebelumnya Wakil Bupati Tapin, Kalimantan Selatan, Habib Umar bin Yahya, berkunjung ke Maros.",
+     "Umar bin Yahya", "Wakil Bupati Tapin, Kalimantan Selatan"),
+])
+def test_a_speaker_before_the_post_and_a_name_with_its_particles(lex, text, name, title):
+    (o,) = find_officials(text, lex)
+    assert (o.name, o.title) == (name, title)
