@@ -44,6 +44,7 @@ class _Compiled:
     glued_honorific: re.Pattern[str]
     reverse_name: re.Pattern[str]
     said_name: re.Pattern[str]          # "ungkap Saiful Arif Wakil Bupati ...": a quote's speaker, then the post
+    honoured_name: re.Pattern[str]      # "didampingi dr Annas Ahmad Direktur RSUD ...": an honorific, a name, the post
     venue_before: re.Pattern[str]
 
 
@@ -84,6 +85,8 @@ def _compiled(lex: Lexicon) -> _Compiled:
         reverse_name=re.compile(
             rf"(?:^|[a-z,;:.]\s+)(?P<name>(?:[A-Z][\w'’.-]*\s+){{1,3}}[A-Z][\w'’.-]*)"
             rf"(?:\s*,\s*|\s+{words_of(lex, 'as_post')}\s+)$"),
+        honoured_name=re.compile(rf"(?<![\w-])(?i:{hons})\.?\s+(?P<name>(?:[A-Z][\w'’-]*\s+){{0,3}}[A-Z][\w'’-]*)"
+                                 rf"(?:\s+(?i:{alt([d for d in lex.degrees if d.isalpha()])})\.?)*\s+$"),
         said_name=re.compile(rf"(?<![\w-])(?:{words_of(lex, 'attribution')})\s+"
                              rf"(?P<name>(?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’.-]*)\s+$"),
     )
@@ -105,6 +108,7 @@ def _is_unit(tok: str, lex: Lexicon) -> bool:
 
 
 _PARTICLES = frozenset({"al", "bin", "binti", "van", "von", "de"})   # inside a name: "Said Idrus al Habsyi"
+_WORD_RUN = re.compile(r"\S+")
 _PREFIXED = re.compile(r"[a-z]-[A-Z][\w-]*")
 
 
@@ -335,6 +339,27 @@ def _reverse(text: str, toks_after: list[_Tok], m: re.Match[str], lex: Lexicon, 
                     start, start + len(before.group("name")), " ".join(words), ())
 
 
+def _honoured(text: str, m: re.Match[str], lex: Lexicon, comp: _Compiled) -> _Mention | None:
+    """A name led by an honorific right before the position ("oleh inovator DR. Suhaedir Bahtiar Kepala UPT
+    SMPN 2 Rumbia"): that person holds it, whatever capitalised words follow it (the unit's own name)."""
+    if m.group("title")[0].islower():
+        return None
+    before = comp.honoured_name.search(text, max(0, m.start() - 60), m.start())
+    if before is None:
+        return None
+    toks = [_Tok(w.group(0), w.start(), w.end()) for w in _WORD_RUN.finditer(text, before.start("name"), before.end("name"))]
+    while len(toks) > 1 and _is_degree(toks[-1].text, lex):
+        toks.pop()            # "Ahmad Yani Biku SE MSi Staf Ahli ...": degrees after the name
+    if not _valid_name(toks, lex) or any(_is_unit(t.text, lex) or t.text in lex.not_names for t in toks):
+        return None
+    after = _tokens(text, m.end())
+    unit = [i for k, i in _run(after, 0, lex, comp) if k != "comma"]
+    title_end = after[unit[-1]].end if unit else m.end()
+    written = text[toks[0].start:toks[-1].end]
+    return _Mention(" ".join(written.split()), text[m.start():title_end].strip(" ,.;"),
+                    title_forms(lex)[m.group("title")], toks[0].start, toks[-1].end, written, ())
+
+
 def _tokens(text: str, pos: int, limit: int = _WINDOW) -> list[_Tok]:
     """Tokens after `pos`, within the same line (a position never runs into the next paragraph)."""
     window = text[pos:pos + limit].split("\n", 1)[0]
@@ -365,7 +390,7 @@ def _mentions(text: str, lex: Lexicon, hits: Hits | None) -> list[_Mention]:
         if comp.venue_before.search(text, max(0, m.start() - 25), m.start()):
             continue    # "kantor Gubernur", "rumah jabatan Bupati": a place, not a person's position
         toks = _tokens(text, m.end())
-        mention = _forward(text, toks, 0, m, lex, comp) or (
+        mention = _honoured(text, m, lex, comp) or _forward(text, toks, 0, m, lex, comp) or (
             None if m.group("title")[0].islower() else _reverse(text, toks, m, lex, comp))   # "X sebagai kepala ...": X
         # is often who appointed the subject, so a position in lower case is read forward only
         if mention and not lex.private_bodies.intersection(mention.title.split()):

@@ -161,7 +161,10 @@ def test_long_positions_of_national_offices_and_leads_in_capitals(lex, text, nam
      "Andi Rahmat", "Wakil Bupati Kepulauan Selayar"),
     ("Sebelumnya Wakil Bupati Tapin, Kalimantan Selatan, Habib Umar bin Yahya, berkunjung ke Maros.",
      "Umar bin Yahya", "Wakil Bupati Tapin, Kalimantan Selatan"),
+    ("Peresmian itu didampingi dr Hendra Gunawan Direktur RSUD Andi Makkasau Parepare, Senin (4/3).",
+     "Hendra Gunawan", "Direktur RSUD Andi Makkasau Parepare"),
+    ("Rombongan dipimpin Drs. Basri Amin SE MSi Staf Ahli Bupati Soppeng.", "Basri Amin", "Staf Ahli Bupati Soppeng"),
 ])
-def test_a_speaker_before_the_post_and_a_name_with_its_particles(lex, text, name, title):
+def test_a_speaker_or_an_honoured_name_before_the_post_and_a_name_with_its_particles(lex, text, name, title):
     (o,) = find_officials(text, lex)
     assert (o.name, o.title) == (name, title)
