@@ -88,7 +88,7 @@ def _compiled(lex: Lexicon) -> _Compiled:
         honoured_name=re.compile(rf"(?<![\w-])(?i:{hons})\.?\s+(?P<name>(?:[A-Z][\w'’-]*\s+){{0,3}}[A-Z][\w'’-]*)"
                                  rf"(?:\s+(?i:{alt([d for d in lex.degrees if d.isalpha()])})\.?)*\s+$"),
         said_name=re.compile(rf"(?<![\w-])(?:{words_of(lex, 'attribution')})\s+"
-                             rf"(?P<name>(?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’.-]*)\s+$"),
+                             rf"(?P<name>(?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’.-]*)(?:\s*,)?\s+$"),
     )
 
 
@@ -318,11 +318,12 @@ def _forward(text: str, toks: list[_Tok], ti: int, m: re.Match[str], lex: Lexico
                     text[name[0].start:name[-1].end], tuple(hons))
 
 
-def _reverse(text: str, toks_after: list[_Tok], m: re.Match[str], lex: Lexicon, comp: _Compiled) -> _Mention | None:
+def _reverse(text: str, toks_after: list[_Tok], m: re.Match[str], lex: Lexicon, comp: _Compiled, *,
+             said_only: bool = False) -> _Mention | None:
     """'Fince Desima Hasibuan, Direktur ...' / 'X selaku Gubernur Sulsel' / 'ungkap X Wakil Bupati ...' (a quote's
     speaker): the name stands before the position."""
     window = text[max(0, m.start() - 60):m.start()]
-    before = comp.reverse_name.search(window) or comp.said_name.search(window)
+    before = (None if said_only else comp.reverse_name.search(window)) or comp.said_name.search(window)
     if before is None:
         return None
     words = before.group("name").split()
@@ -335,7 +336,7 @@ def _reverse(text: str, toks_after: list[_Tok], m: re.Match[str], lex: Lexicon, 
     end_tok = [i for k, i in tail if k != "comma"]
     title_end = toks_after[end_tok[-1]].end if end_tok else m.end()
     start = m.start() - len(before.group(0)) + before.start("name")
-    return _Mention(" ".join(words), text[m.start():title_end].strip(" ,"), title_forms(lex)[m.group("title")],
+    return _Mention(" ".join(words), text[m.start():title_end].strip(" ,.;"), title_forms(lex)[m.group("title")],
                     start, start + len(before.group("name")), " ".join(words), ())
 
 
@@ -390,9 +391,9 @@ def _mentions(text: str, lex: Lexicon, hits: Hits | None) -> list[_Mention]:
         if comp.venue_before.search(text, max(0, m.start() - 25), m.start()):
             continue    # "kantor Gubernur", "rumah jabatan Bupati": a place, not a person's position
         toks = _tokens(text, m.end())
-        mention = _honoured(text, m, lex, comp) or _forward(text, toks, 0, m, lex, comp) or (
-            None if m.group("title")[0].islower() else _reverse(text, toks, m, lex, comp))   # "X sebagai kepala ...": X
-        # is often who appointed the subject, so a position in lower case is read forward only
+        mention = _honoured(text, m, lex, comp) or _forward(text, toks, 0, m, lex, comp) or _reverse(
+            text, toks, m, lex, comp, said_only=m.group("title")[0].islower())   # "X sebagai kepala ...": X is often
+        # who appointed the subject, so a position in lower case is read backwards only from a quote's speaker
         if mention and not lex.private_bodies.intersection(mention.title.split()):
             out.append(mention)
     return out

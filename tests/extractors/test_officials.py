@@ -164,6 +164,8 @@ def test_long_positions_of_national_offices_and_leads_in_capitals(lex, text, nam
     ("Peresmian itu didampingi dr Hendra Gunawan Direktur RSUD Andi Makkasau Parepare, Senin (4/3).",
      "Hendra Gunawan", "Direktur RSUD Andi Makkasau Parepare"),
     ("Rombongan dipimpin Drs. Basri Amin SE MSi Staf Ahli Bupati Soppeng.", "Basri Amin", "Staf Ahli Bupati Soppeng"),
+    ("Warga antusias,” tambah Ridwan Saleh, kepala Seksi Persandian Dinas Kominfo.", "Ridwan Saleh",
+     "kepala Seksi Persandian Dinas Kominfo"),
 ])
 def test_a_speaker_or_an_honoured_name_before_the_post_and_a_name_with_its_particles(lex, text, name, title):
     (o,) = find_officials(text, lex)
