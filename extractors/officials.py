@@ -229,6 +229,8 @@ def _valid_name(name: list[_Tok], lex: Lexicon) -> bool:
         return False
     if all(t.text.lower() in lex.common_words for t in name):   # "Persen", "Tanaman Pangan": words, not a person
         return False
+    if any(t.text.lower() in lex.function_words for t in name[1:]):
+        return False        # "(Bupati Ngantor Di Desa)": a phrase (an innovation's long form), not a person
     return any(re.search(r"[a-z]{2}", t.text) for t in name)
 
 

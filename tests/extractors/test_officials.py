@@ -170,3 +170,8 @@ def test_long_positions_of_national_offices_and_leads_in_capitals(lex, text, nam
 def test_a_speaker_or_an_honoured_name_before_the_post_and_a_name_with_its_particles(lex, text, name, title):
     (o,) = find_officials(text, lex)
     assert (o.name, o.title) == (name, title)
+
+
+def test_a_post_inside_an_innovations_long_form_names_nobody(lex):
+    text = "Inovasi Kabupaten Wajo antara lain KOPI DESA (Bupati Ngopi Di Desa), TEMU WARGA (Temu Warga Sepekan)."
+    assert find_officials(text, lex) == []
