@@ -337,9 +337,30 @@ def _named(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]]
         found += [m for m in pats.numbered.finditer(text) if _near_cue(text, m.start(), starts, NUMBERED_CUE_WINDOW)]
     for m in found:
         name = _strip_cue(m["name"], lex).strip(" ,.")
-        if name and not _excluded(name, lex) and named_like_a_brand(name, lex) and not _in_headline(text, m.start()):
-            out.append(Innovation(name, None, Span(m.start("name"), m.start("name") + len(m["name"]))))
+        if name and name.split()[-1].lower() in lex.grammar["join"]:
+            continue          # "BERSIH DAN" of "BERSIH DAN SEHAT": a joining word ends no name
+        at = m.start("name") + m["name"].find(name) if name else 0
+        for part, start in _capitals_apart(name, at, lex):
+            if not _excluded(part, lex) and named_like_a_brand(part, lex) and not _in_headline(text, m.start()):
+                out.append(Innovation(part, None, Span(start, start + len(part))))
     return out
+
+
+def _capitals_apart(name: str, at: int, lex: Lexicon) -> list[tuple[str, int]]:
+    """A phrase split at a lower-case joining word between two words in capitals ("LAKIPADADA 3.0 dan SI PEKA"
+    is two brands: one in capitals writes its own joining word in capitals, "BERSIH DAN SEHAT"); each part with
+    its offset. A phrase in title case stays whole ("Gerakan Bersama dan Peduli")."""
+    if not name:
+        return []
+    parts, start = [], 0
+    for m in re.finditer(rf"\s+(?:{words_of(lex, 'join')})\s+", name):
+        left = [w for w in name[start:m.start()].split() if any(c.isalpha() for c in w)]
+        right = name[m.end():].split()
+        if left and right and len(left[-1]) >= 2 and left[-1].isupper() and len(right[0]) >= 2 and right[0].isupper() \
+                and m.group(0).strip().islower():
+            parts.append((name[start:m.start()], at + start))
+            start = m.end()
+    return [*parts, (name[start:], at + start)]
 
 
 def _cue_in_sentence_before(text: str, at: int, cues: list[int]) -> bool:
@@ -508,7 +529,9 @@ def _cued(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]],
         found = _brand_at(text, m.end() if m else end, lex)
         while found:
             out.append(_mention(*found))
-            join = pats.join_next.match(text, found[0] + len(found[1]))     # "... Rawat Ceria dan Jendela Sehat"
+            after = found[0] + len(found[1])
+            version = _VERSION.match(text, after)                            # "LAKIPADADA 3.0 dan SI PEKA"
+            join = pats.join_next.match(text, version.end() if version else after)   # "Rawat Ceria dan Jendela Sehat"
             found = _brand_at(text, join.end(), lex) if join else None
     return out
 
