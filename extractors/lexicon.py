@@ -109,6 +109,7 @@ class Lexicon:
     locative: frozenset[str]
     not_names: frozenset[str]
     office_words: frozenset[str]   # the not-names that go on an office's name inside a position
+    place_posts: frozenset[str]    # posts of a unit named after its place ("camat", "kepala puskesmas"), lower case
     venue_words: tuple[str, ...]
     name_abbreviations: frozenset[str]
     private_bodies: frozenset[str]
@@ -188,6 +189,7 @@ def load_lexicon(directory: Path = LEXICON_DIR, models: Path | None = None) -> L
         honorifics=frozenset(w.lower().strip(".") for w in col("honorifics.tsv")),
         degrees=frozenset(re.sub(r"[.\s]", "", w.lower()) for w in col("degrees.tsv")),
         titles=kv("titles.tsv"),
+        place_posts=frozenset(r[0].lower() for r in read_tsv(d / "titles.tsv") if r[2:] == ["place"]),
         acting=tuple(col("acting.tsv")),
         title_words=frozenset(col("title_words.tsv")),
         institutions={r[0]: (r[1], r[2]) for r in read_tsv(d / "institutions.tsv")},

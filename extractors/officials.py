@@ -9,6 +9,7 @@ the name; a later mention by part of the name ("Sekda Abustan") joins the full o
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -245,6 +246,17 @@ class _Mention:
     honorifics: tuple[str, ...]
 
 
+def _after_the_place(toks: list[_Tok], run: list[tuple[str, int]], lex: Lexicon, comp: _Compiled) -> int | None:
+    """Where the person starts after a place-named post ("Camat Tanete Riaja Muh Rusdi"): at the first word
+    that opens names (a common first name, an honorific, "Muh"); none when one or two words follow alone
+    ("Lurah Bontoa dan ...": the place); all of them when three or more follow and none opens a name."""
+    words = [toks[i].text for _, i in itertools.takewhile(lambda r: r[0] == "unknown", run)]
+    for p, w in enumerate(words[1:-1], 1):         # a name of two words at least
+        if w.lower() in lex.common_name_parts or w.rstrip(".") in lex.name_abbreviations or _is_honorific(w, lex, comp):
+            return p
+    return None if len(words) <= 2 else 0
+
+
 def _spelled_units(kinds: list[str], words: list[str]) -> list[str]:
     """An acronym in brackets that spells the words before it names that office, and so do they: "Lembaga
     Administrasi Negara (LAN) RI Tri Widodo" (a bracket after a name ends it: "X (28/5)")."""
@@ -278,6 +290,7 @@ def _forward(text: str, toks: list[_Tok], ti: int, m: re.Match[str], lex: Lexico
              comp: _Compiled) -> _Mention | None:
     run = _run(toks, ti, lex, comp)
     kinds = [k for k, _ in run]
+    place = m.group("title").lower() in lex.place_posts
     name_at: int | None = None
     fallback: tuple[int, int] | None = None
     title_end = m.end()
@@ -297,12 +310,16 @@ def _forward(text: str, toks: list[_Tok], ti: int, m: re.Match[str], lex: Lexico
         before_comma = (run[unknown][1], toks[run[unknown - 1][1]].end if unknown else m.end()) if unknown is not None else None
         after_comma = (after, toks[run[c - 1][1]].end if c else m.end())
         if before_comma and not_a_name:
+            if unknown == 0 and place:
+                return None     # "Kapolsek Batangmata, dan ...": the post's place, and nobody named
             name_at, title_end = before_comma
             fallback = None
         else:
             (name_at, title_end), fallback = after_comma, before_comma   # "Wali Kota X Nama, Senin": not "Senin"
     elif "unknown" in kinds:
         u = _trailing_unknowns(_spelled_units(kinds, [toks[i].text for _, i in run]))
+        if u == 0 and place:
+            u = _after_the_place(toks, run, lex, comp)
         if u is None:
             return None
         name_at = run[u][1]

@@ -175,3 +175,14 @@ def test_a_speaker_or_an_honoured_name_before_the_post_and_a_name_with_its_parti
 def test_a_post_inside_an_innovations_long_form_names_nobody(lex):
     text = "Inovasi Kabupaten Wajo antara lain KOPI DESA (Bupati Ngopi Di Desa), TEMU WARGA (Temu Warga Sepekan)."
     assert find_officials(text, lex) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kegiatan dihadiri Kepala Dinas Kesehatan, Camat Tanete dan Lurah Bontoa.", []),
+    ("Kapolsek Mallawa, dan sejumlah tokoh masyarakat hadir.", []),
+    ("Kepala Puskesmas Bontoa mengatakan layanan berjalan baik.", []),
+    ("Turut hadir Camat Tanete Riaja Muh Rusdi.", [("Muh Rusdi", "Camat Tanete Riaja")]),
+    ("Camat Bontoa, Andi Baso, mengatakan warga antusias.", [("Andi Baso", "Camat Bontoa")]),
+])
+def test_the_words_after_a_place_named_post_name_its_place(lex, text, expected):
+    assert [(o.name, o.title) for o in find_officials(text, lex)] == expected
