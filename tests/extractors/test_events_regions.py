@@ -14,6 +14,7 @@ def test_event_with_trigger_date_and_venue(lex):
     ("Wali Kota Palopo menggelar video conference bersama para camat membahas pelayanan KTP, Senin (12/4/2021).", "meeting"),
     ("Sidang pleno penetapan bupati terpilih digelar KPU Wajo di aula kantornya, Rabu (26/2/2025).", "meeting"),
     ("Bupati menghadiri penyerahan sertifikat tanah kepada 150 warga Desa Bonto, Kamis (5/10/2023).", "other"),
+    ("Polres Maros memusnahkan barang bukti sabu seberat 2 kilogram di Mapolres, Selasa (12/3/2024).", "other"),
 ])
 def test_meetings_by_their_other_names_and_a_handover_are_events(lex, text, kind):
     (e,) = find_events(text, lex, dates=find_dates(text, lex))
