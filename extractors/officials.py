@@ -109,6 +109,7 @@ def _is_unit(tok: str, lex: Lexicon) -> bool:
 
 
 _PARTICLES = frozenset({"al", "bin", "binti", "van", "von", "de"})   # inside a name: "Said Idrus al Habsyi"
+_VERBAL = re.compile(r"(?:Me|Ber|Di|Ter|Per)[a-z]{3,}$")   # the verbal prefixes of a capitalised word
 _WORD_RUN = re.compile(r"\S+")
 _PREFIXED = re.compile(r"[a-z]-[A-Z][\w-]*")
 
@@ -200,6 +201,8 @@ def _parse_name(toks: list[_Tok], i: int, lex: Lexicon, comp: _Compiled) -> tupl
             break
         if name and (t.rstrip(".") in lex.institutions or t in lex.titles):
             break
+        if name and _VERBAL.match(t) and t.lower() in lex.common_words:
+            break         # "Ishaq Iskandar Berharap ...": a verb capitalised after the name, no part of it
         name.append(toks[i])
         if t.endswith(".") and not _INITIALS.match(t) and not re.search(r"\.\w", t) \
                 and t[:-1] not in lex.name_abbreviations:

@@ -186,3 +186,8 @@ def test_a_post_inside_an_innovations_long_form_names_nobody(lex):
 ])
 def test_the_words_after_a_place_named_post_name_its_place(lex, text, expected):
     assert [(o.name, o.title) for o in find_officials(text, lex)] == expected
+
+
+def test_a_capitalised_verb_after_a_name_is_no_part_of_it(lex):
+    text = "Kepala Dinas Kesehatan Sulsel Rahmat Hidayat Berharap inovasi ini direplikasi daerah lain."
+    assert [o.name for o in find_officials(text, lex)] == ["Rahmat Hidayat"]
