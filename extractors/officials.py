@@ -45,7 +45,6 @@ class _Compiled:
     glued_honorific: re.Pattern[str]
     reverse_name: re.Pattern[str]
     said_name: re.Pattern[str]          # "ungkap Saiful Arif Wakil Bupati ...": a quote's speaker, then the post
-    honoured_name: re.Pattern[str]      # "didampingi dr Annas Ahmad Direktur RSUD ...": an honorific, a name, the post
     venue_before: re.Pattern[str]
 
 
@@ -86,8 +85,6 @@ def _compiled(lex: Lexicon) -> _Compiled:
         reverse_name=re.compile(
             rf"(?:^|[a-z,;:.]\s+)(?P<name>(?:[A-Z][\w'’.-]*\s+){{1,3}}[A-Z][\w'’.-]*)"
             rf"(?:\s*,\s*|\s+{words_of(lex, 'as_post')}\s+)$"),
-        honoured_name=re.compile(rf"(?<![\w-])(?i:{hons})\.?\s+(?P<name>(?:[A-Z][\w'’-]*\s+){{0,3}}[A-Z][\w'’-]*)"
-                                 rf"(?:\s+(?i:{alt([d for d in lex.degrees if d.isalpha()])})\.?)*\s+$"),
         said_name=re.compile(rf"(?<![\w-])(?:{words_of(lex, 'attribution')})\s+"
                              rf"(?P<name>(?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’.-]*)(?:\s*,)?\s+$"),
     )
@@ -367,12 +364,17 @@ def _honoured(text: str, m: re.Match[str], lex: Lexicon, comp: _Compiled) -> _Me
     SMPN 2 Rumbia"): that person holds it, whatever capitalised words follow it (the unit's own name)."""
     if m.group("title")[0].islower():
         return None
-    before = comp.honoured_name.search(text, max(0, m.start() - 60), m.start())
-    if before is None:
-        return None
-    toks = [_Tok(w.group(0), w.start(), w.end()) for w in _WORD_RUN.finditer(text, before.start("name"), before.end("name"))]
-    while len(toks) > 1 and _is_degree(toks[-1].text, lex):
-        toks.pop()            # "Ahmad Yani Biku SE MSi Staf Ahli ...": degrees after the name
+    start = max(0, m.start() - 60)
+    if not any(_is_honorific(w, lex, comp) for w in text[start:m.start()].split()):
+        return None           # the common case: no honorific before the position, nothing to tokenise
+    words = [_Tok(w.group(0), w.start(), w.end()) for w in _WORD_RUN.finditer(text, start, m.start())]
+    while words and _is_degree(words[-1].text.rstrip(".,"), lex):
+        words.pop()           # "Ahmad Yani Biku SE MSi Staf Ahli ...": degrees after the name
+    toks: list[_Tok] = []
+    while words and len(toks) < 4 and _NAME_WORD.match(words[-1].text) and not words[-1].text.endswith("."):
+        toks.insert(0, words.pop())
+    if not (toks and words and _is_honorific(words[-1].text, lex, comp)):
+        return None           # read backwards from the position: degrees, a name, and an honorific before it
     if not _valid_name(toks, lex) or any(_is_unit(t.text, lex) or t.text in lex.not_names for t in toks):
         return None
     after = _tokens(text, m.end())
