@@ -35,7 +35,8 @@ def _patterns(lex: Lexicon) -> _Patterns:
         r"(?P<iso>(?<![\d/-])(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})(?![\d-]))",
         rf"(?P<cross>(?<![\d.])(?<!\d,)(?P<c_d1>\d{{1,2}})\s+(?P<c_m1>{month})\.?{sep_range}(?P<c_d2>\d{{1,2}})\s+"
         rf"(?P<c_m2>{month})\.?,?\s+(?P<c_y>\d{{4}})(?!\d))",
-        rf"(?P<dmy>(?<![\d.])(?<!\d,)(?P<t_d1>\d{{1,2}})(?:(?:{sep_range}|\s+{words_of(lex, 'day_list')}\s+)(?P<t_d2>\d{{1,2}}))?"
+        rf"(?P<dmy>(?<![\d.])(?<!\d,)(?P<t_list>(?:\d{{1,2}}\s*,\s+){{1,5}})?(?P<t_d1>\d{{1,2}})"
+        rf"(?:(?:{sep_range}|,?\s+{words_of(lex, 'day_list')}\s+)(?P<t_d2>\d{{1,2}}))?"
         rf"\s+(?P<t_m>{month})\.?,?\s+"
         rf"(?P<t_y>\d{{4}})(?!\d))",
         rf"(?P<eng>\b(?P<e_m>{month})\.?\s+(?P<e_d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<e_y>\d{{4}})(?!\d))",
@@ -141,8 +142,10 @@ def _scan_explicit(c: _Collector) -> None:
             y, m1, m2 = int(m["c_y"]), months[m["c_m1"].lower()], months[m["c_m2"].lower()]
             c.add_day(s, e, _make(y - 1 if m1 > m2 else y, m1, int(m["c_d1"])))
             c.add_day(s, e, _make(y, m2, int(m["c_d2"])))
-        elif m["dmy"]:          # "6 Juli 2022", "16-17 Oktober 2017"
+        elif m["dmy"]:          # "6 Juli 2022", "16-17 Oktober 2017", "10, 11 dan 12 Oktober 2022"
             y, mon = int(m["t_y"]), months[m["t_m"].lower()]
+            for listed in re.findall(r"\d+", m["t_list"] or ""):
+                c.add_day(s, e, _make(y, mon, int(listed)))
             c.add_day(s, e, _make(y, mon, int(m["t_d1"])))
             if m["t_d2"]:
                 c.add_day(s, e, _make(y, mon, int(m["t_d2"])))

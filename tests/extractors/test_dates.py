@@ -54,6 +54,15 @@ def test_a_list_of_days_and_a_range_of_months(lex):
     assert [d.value for d in find_dates(text, lex)] == ["2024-11-10", "2024-11-17", "2025-01", "2025-07"]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Penilaian lapangan pada 10, 11, dan 12 Oktober 2022.", ["2022-10-10", "2022-10-11", "2022-10-12"]),
+    ("Rapat pada 3, 4 dan 5 Mei 2023.", ["2023-05-03", "2023-05-04", "2023-05-05"]),
+    ("Inflasi naik 1,5 dan 12 Oktober 2022 menjadi batas.", ["2022-10-12"]),       # a decimal is no list
+])
+def test_a_comma_list_of_days_names_every_day(lex, text, expected):
+    assert [d.value for d in find_dates(text, lex)] == expected
+
+
 def test_a_yearless_day_takes_the_year_its_weekday_confirms_and_stays_resolved(lex):
     text = "Rapat paripurna Tahun 2023 digelar di Gedung DPRD, Selasa (10/10)."
     assert [(d.value, d.explicit) for d in find_dates(text, lex)] == [("2023-10-10", False)]
