@@ -236,3 +236,9 @@ def test_a_lower_case_dan_between_brands_in_capitals_parts_them(lex):
     assert [i.name for i in find_innovations(text, lex)] == ["LAKIPADADA 3.0", "SI PEKA 2"]
     text = "Puskesmas itu menjalankan inovasi BERSIH DAN SEHAT sejak tahun lalu."
     assert [i.name for i in find_innovations(text, lex)] == ["BERSIH DAN SEHAT"]
+
+
+def test_national_programmes_are_not_a_regions_innovations(lex):
+    text = ("Pemkab Wajo terus berinovasi melalui Gerakan Menuju Smart City, dan inovasi SIPAKATAU "
+            "sejalan dengan program nasional Kartu Indonesia Sehat (KIS) serta Program Keluarga Harapan (PKH).")
+    assert [i.name for i in extract_facts(text, lex).innovations] == ["SIPAKATAU"]
