@@ -191,3 +191,12 @@ def test_the_words_after_a_place_named_post_name_its_place(lex, text, expected):
 def test_a_capitalised_verb_after_a_name_is_no_part_of_it(lex):
     text = "Kepala Dinas Kesehatan Sulsel Rahmat Hidayat Berharap inovasi ini direplikasi daerah lain."
     assert [o.name for o in find_officials(text, lex)] == ["Rahmat Hidayat"]
+
+
+@pytest.mark.parametrize(("text", "name", "title"), [
+    ("Kepala SMPN 2 Maros, Hasniah, menerima penghargaan.", "Hasniah", "Kepala SMPN 2 Maros"),
+    ("Danramil 1422-01 Kapten Inf Ahmad Yani hadir dalam apel.", "Ahmad Yani", "Danramil 1422-01"),
+])
+def test_a_schools_head_and_a_units_number(lex, text, name, title):
+    (o,) = find_officials(text, lex)
+    assert (o.name, o.title) == (name, title)
