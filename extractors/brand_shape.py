@@ -105,11 +105,11 @@ def _second_name(tokens: list[re.Match[str]], i: int, lex: Lexicon) -> bool:
         and _BRANDISH.fullmatch(_core(tokens[i + 2].group(0))) is not None
 
 
-def _between_capitals(names: list[re.Match[str]], raw: str, nxt: str) -> bool:
-    """A lower-case joining word between two words in capitals joins two brands ("LAKIPADADA dan SIPEKA"): a
-    brand in capitals writes its own joining word in capitals too ("BERSIH DAN SEHAT")."""
+def _after_capitals(names: list[re.Match[str]], raw: str) -> bool:
+    """A lower-case joining word after a word in capitals joins two brands ("LAKIPADADA dan SIPEKA", "SIMPEG dan
+    e-Kinerja"): a brand in capitals writes its own joining word in capitals too ("BERSIH DAN SEHAT")."""
     before = next((_core(t.group(0)) for t in reversed(names) if any(c.isalpha() for c in t.group(0))), "")
-    return raw.islower() and len(before) >= 2 and before.isupper() and len(nxt) >= 2 and nxt.isupper()
+    return raw.islower() and len(before) >= 2 and before.isupper()
 
 
 def brand_after(text: str, pos: int, lex: Lexicon, limit: int = 7) -> tuple[int, str] | None:
@@ -133,7 +133,7 @@ def brand_after(text: str, pos: int, lex: Lexicon, limit: int = 7) -> tuple[int,
             names.append(t)
         elif names and core in lex.grammar["name_link"] and raw == core and _BRANDISH.fullmatch(nxt) \
                 and not _stop_word(nxt, lex) and nxt.lower() not in lex.innovation_prefixes \
-                and not _second_name(tokens, i, lex) and not _between_capitals(names, raw, nxt):
+                and not _second_name(tokens, i, lex) and not _after_capitals(names, raw):
             names.append(t)
             continue
         else:

@@ -347,16 +347,16 @@ def _named(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]]
 
 
 def _capitals_apart(name: str, at: int, lex: Lexicon) -> list[tuple[str, int]]:
-    """A phrase split at a lower-case joining word between two words in capitals ("LAKIPADADA 3.0 dan SI PEKA"
-    is two brands: one in capitals writes its own joining word in capitals, "BERSIH DAN SEHAT"); each part with
-    its offset. A phrase in title case stays whole ("Gerakan Bersama dan Peduli")."""
+    """A phrase split at a lower-case joining word after a word in capitals ("LAKIPADADA 3.0 dan SI PEKA",
+    "SIMPEG dan e-Kinerja" are two brands: one in capitals writes its own joining word in capitals, "BERSIH DAN
+    SEHAT"); each part with its offset. A phrase in title case stays whole ("Gerakan Bersama dan Peduli")."""
     if not name:
         return []
     parts, start = [], 0
     for m in re.finditer(rf"\s+(?:{words_of(lex, 'join')})\s+", name):
         left = [w for w in name[start:m.start()].split() if any(c.isalpha() for c in w)]
         right = name[m.end():].split()
-        if left and right and len(left[-1]) >= 2 and left[-1].isupper() and len(right[0]) >= 2 and right[0].isupper() \
+        if left and right and len(left[-1]) >= 2 and left[-1].isupper() \
                 and m.group(0).strip().islower():
             parts.append((name[start:m.start()], at + start))
             start = m.end()

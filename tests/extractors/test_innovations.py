@@ -234,6 +234,8 @@ def test_an_officials_initials_are_that_person_not_an_innovation(lex):
 def test_a_lower_case_dan_between_brands_in_capitals_parts_them(lex):
     text = "Kabupaten Wajo memperkenalkan inovasi LAKIPADADA 3.0 dan SI PEKA 2 kepada warga."
     assert [i.name for i in find_innovations(text, lex)] == ["LAKIPADADA 3.0", "SI PEKA 2"]
+    text = "Inovasi SIMPEG dan e-Kinerja milik BKPSDM membantu ASN mengurus kenaikan pangkat."
+    assert [i.name for i in find_innovations(text, lex)] == ["SIMPEG", "e-Kinerja"]
     text = "Puskesmas itu menjalankan inovasi BERSIH DAN SEHAT sejak tahun lalu."
     assert [i.name for i in find_innovations(text, lex)] == ["BERSIH DAN SEHAT"]
 
