@@ -59,8 +59,8 @@ _PAREN_AFTER = re.compile(r"[ \t]*\(([^()/\n]{2,160})\)")
 _COLON_AFTER = re.compile(r"\s*:?")
 _LINE = re.compile(r"[^\n]+")
 _BULLET_LINE = re.compile(r"^[ \t]*(?:[-–•*]|\d{1,2}[.)])[ \t]*([^:\n]{2,90}):", re.M)   # "- Name: ...", "2) Name: ..."
-# a line ending in a colon, then bulleted lines each opening with a name and going on in lower case (no colon)
-_BULLET_BLOCK = re.compile(r"^[^\n]*:[ \t]*(\n)(?:[ \t]*\n)*(?:[ \t]*(?:[-–•*]|\d{1,2}[.)]|[IVX]{1,4}\.)[ \t]+[^\n]+(?:\n[ \t]*)*)+", re.M)
+# bulleted lines each opening with a name, after a line that opens a list (_Patterns.list_opener_end)
+_BULLETED = re.compile(r"(\n)(?:[ \t]*\n)*(?:[ \t]*(?:[-–•*]|\d{1,2}[.)]|[IVX]{1,4}\.)[ \t]+[^\n]+(?:\n[ \t]*)*)+")
 _BULLET_ITEM = re.compile(r"^[ \t]*(?:[-–•*]|\d{1,2}[.)]|[IVX]{1,4}\.)[ \t]+(\S)", re.M)   # "• X", "2) X", "II. X"
 _VERSION = re.compile(r"[ \t]+(?:[vV]\.?[ \t]?\d{1,2}(?:\.\d{1,2})*|\d{1,2}(?:\.\d{1,2})+)(?!\w|[.,]\d)")   # 2.0, v2, not 5.000
 _ITEM_NUMBER = re.compile(r"\d{1,2}[.)][ \t]+")
@@ -69,6 +69,7 @@ _ORDINAL_PUNCT = re.compile(r"[ \t]*[:,][ \t]*")
 
 @dataclass(frozen=True)
 class _Patterns:
+    list_opener_end: re.Pattern[str]   # a line that opens a bulleted list ends so: "... di antaranya:", "... yaitu"
     phrase_at: re.Pattern[str]
     quoted: re.Pattern[str]
     after_cue_name: re.Pattern[str]
@@ -118,6 +119,7 @@ def _patterns(lex: Lexicon) -> _Patterns:
     phrase = _phrase(lex)
     ordinal, copula = alt(list(lex.ordinals)), words_of(lex, "copula")
     return _Patterns(
+        list_opener_end=re.compile(rf"(?::|\b(?i:{alt(list(lex.list_markers))}))[ \t]*$"),
         phrase_at=re.compile(phrase),
         quoted=re.compile(r"[“\"‘'](?P<name>[A-Z][^“”\"‘’'\n]{1,60}?)[”\"’']"),   # a quote char first: scans fast
         after_cue_name=re.compile(rf"\s+(?:{words_of(lex, 'naming')}\s+)?(?P<name>{phrase})\s+(?=(?:{words_of(lex, 'after_name')})\b|[,.])"),
@@ -481,8 +483,12 @@ def _bullets(text: str, lex: Lexicon, cues: list[tuple[int, int]]) -> list[Innov
         if found := _brand_at(text, at, lex):
             out.append(_mention(*found))
     starts = [s for s, _ in cues]
-    for block in _BULLET_BLOCK.finditer(text):   # "... inovasi ... di antaranya adalah:\n• FLASH untuk layanan ..."
-        first = bisect_left(starts, block.start())
+    opener_end = _patterns(lex).list_opener_end
+    for block in _BULLETED.finditer(text):    # "... inovasi ... di antaranya adalah:\n• FLASH ...", "... yaitu\n- X"
+        opener = text.rfind("\n", 0, block.start()) + 1
+        if not opener_end.search(text, opener, block.start()):
+            continue                           # the line before the bullets must open a list
+        first = bisect_left(starts, opener)
         if first < len(starts) and starts[first] < block.end(1):      # the line that opens the list names a cue
             for item in _BULLET_ITEM.finditer(text, block.end(1), block.end()):
                 if found := _brand_at(text, item.start(1), lex):

@@ -244,3 +244,12 @@ def test_national_programmes_are_not_a_regions_innovations(lex):
     text = ("Pemkab Wajo terus berinovasi melalui Gerakan Menuju Smart City, dan inovasi SIPAKATAU "
             "sejalan dengan program nasional Kartu Indonesia Sehat (KIS) serta Program Keluarga Harapan (PKH).")
     assert [i.name for i in extract_facts(text, lex).innovations] == ["SIPAKATAU"]
+
+
+def test_bullets_after_a_list_word_and_a_house_that_is_a_brand(lex):
+    text = "Inovasi unggulan Pemkab Bone tahun ini yaitu\n- Si Jago Tani\n- Bank Sampah Digital\n- Posyandu Lansia Keliling"
+    assert [i.name for i in find_innovations(text, lex)] == ["Si Jago Tani", "Bank Sampah Digital", "Posyandu Lansia Keliling"]
+    text = "Lima inovasi Maros masuk Top 45, di antaranya Sipakainga, Rumah Baca Lorong dan Mobil Curhat."
+    assert [i.name for i in find_innovations(text, lex)] == ["Sipakainga", "Rumah Baca Lorong", "Mobil Curhat"]
+    text = "Inovasi itu diperkenalkan di Rumah Sakit Umum Daerah Salewangang dan Rumah Jabatan Bupati."
+    assert find_innovations(text, lex) == []
