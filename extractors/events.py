@@ -187,11 +187,23 @@ def _location(text: str, c: _Candidate, sentences: list[Span], pats: _Patterns, 
     if i >= 0 and "\n" not in text[sentences[i].end - 1:c.sentence.start]:
         windows.append((sentences[i].start, sentences[i].end))
     for n, (start, end) in enumerate(windows):
-        found = [m.group("loc").strip(" ,") for m in pats.location.finditer(text, start, end)]
+        found = [_venue_named(text, m) for m in pats.location.finditer(text, start, end)]
         venues = [f for f in found if f.split()[0].lower() in lex.venue_words]
         if venues or (found and n != 1):
             return (venues or found)[0]
     return None
+
+
+_VENUE_OWNER = re.compile(r"(?:\s+[a-z][\w-]*){1,3}(?:\s+[A-Z][\w’'.-]*)+")
+
+
+def _venue_named(text: str, m: re.Match[str]) -> str:
+    """A venue in lower case goes on to whose it is ("di ruang rapat Bappeda", "di aula kantor Camat Palu
+    Selatan"): the location pattern stops at the first lower-case word, which leaves "ruang" alone."""
+    loc = m.group("loc").strip(" ,")
+    if " " not in loc and loc.islower() and (more := _VENUE_OWNER.match(text, m.end("loc"))):
+        return loc + more.group(0)
+    return loc
 
 
 _OPENER_REACH = 400    # "... Bimtek ..., Kamis (15/8). Kegiatan dibuka oleh Penjabat Wali Kota X."

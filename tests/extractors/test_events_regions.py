@@ -84,3 +84,9 @@ def test_a_province_is_an_articles_region_when_it_acts_in_it(lex, text, province
                                                ("Pemkot Jaksel", "Kota Jakarta Selatan")])
 def test_press_short_forms_of_kabupaten_and_kota(lex, written, name):
     assert [m.region.name for m in find_regions(f"{written} menggelar rapat.", lex)] == [name]
+
+
+def test_a_venue_in_lower_case_goes_on_to_whose_it_is(lex):
+    text = "Kelurahan Allepolea mengikuti presentasi lomba inovasi di ruang rapat Bappeda, Selasa (13/8/2024)."
+    (e,) = find_events(text, lex, dates=find_dates(text, lex))
+    assert e.location == "ruang rapat Bappeda"
