@@ -45,6 +45,7 @@ class _Compiled:
     glued_honorific: re.Pattern[str]
     reverse_name: re.Pattern[str]
     said_name: re.Pattern[str]          # "ungkap Saiful Arif Wakil Bupati ...": a quote's speaker, then the post
+    verbal: re.Pattern[str]             # a capitalised word with a verb's prefix ("Berharap")
     venue_before: re.Pattern[str]
 
 
@@ -85,6 +86,7 @@ def _compiled(lex: Lexicon) -> _Compiled:
         reverse_name=re.compile(
             rf"(?:^|[a-z,;:.]\s+)(?P<name>(?:[A-Z][\w'’.-]*\s+){{1,3}}[A-Z][\w'’.-]*)"
             rf"(?:\s*,\s*|\s+{words_of(lex, 'as_post')}\s+)$"),
+        verbal=re.compile(rf"(?:{alt([w.capitalize() for w in lex.grammar['verb_prefix']])})[a-z]{{3,}}$"),
         said_name=re.compile(rf"(?<![\w-])(?:{words_of(lex, 'attribution')})\s+"
                              rf"(?P<name>(?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’.-]*)(?:\s*,)?\s+$"),
     )
@@ -105,8 +107,6 @@ def _is_unit(tok: str, lex: Lexicon) -> bool:
             or (len(bare) >= 2 and bare.replace("-", "").isupper() and not _is_degree(bare, lex)))
 
 
-_PARTICLES = frozenset({"al", "bin", "binti", "van", "von", "de"})   # inside a name: "Said Idrus al Habsyi"
-_VERBAL = re.compile(r"(?:Me|Ber|Di|Ter|Per)[a-z]{3,}$")   # the verbal prefixes of a capitalised word
 _WORD_RUN = re.compile(r"\S+")
 _PREFIXED = re.compile(r"[a-z]-[A-Z][\w-]*")
 
@@ -192,13 +192,13 @@ def _parse_name(toks: list[_Tok], i: int, lex: Lexicon, comp: _Compiled) -> tupl
             t = stripped
         if _is_degree(t, lex) and not (name == [] and _INITIALS.match(t)):
             break
-        if not (_NAME_WORD.match(t) or _INITIALS.match(t) or (name and t in _PARTICLES and i + 1 < len(toks)
-                                                              and _NAME_WORD.match(toks[i + 1].text))) \
+        if not (_NAME_WORD.match(t) or _INITIALS.match(t) or (name and t in lex.grammar["name_particle"]
+                                                              and i + 1 < len(toks) and _NAME_WORD.match(toks[i + 1].text))) \
                 or t in lex.not_names:
             break
         if name and (t.rstrip(".") in lex.institutions or t in lex.titles):
             break
-        if name and _VERBAL.match(t) and t.lower() in lex.common_words:
+        if name and comp.verbal.match(t) and t.lower() in lex.common_words:
             break         # "Ishaq Iskandar Berharap ...": a verb capitalised after the name, no part of it
         name.append(toks[i])
         if t.endswith(".") and not _INITIALS.match(t) and not re.search(r"\.\w", t) \
@@ -478,17 +478,17 @@ def find_officials(text: str, lex: Lexicon, *, default_region: Region | None = N
             (r for r in (_region_for(x, lex, None, titles) for x in group) if r), None)
         out.append(Official(full.name, titled.title, region, Span(full.start, full.end),
                             name_as_written=full.written, honorifics=full.honorifics))
-    return _one_per_post(out)
+    return _one_per_post(out, lex)
 
 
-def _one_per_post(officials: list[Official]) -> list[Official]:
+def _one_per_post(officials: list[Official], lex: Lexicon) -> list[Official]:
     """Two names of one family name holding the same post of the same region are one person, named by a
     nickname or an initial once and in full once ("Danny Pomanto" and "Moh. Ramdhan Pomanto", Wali Kota
     Makassar; "A Kartini Ottong" and "Andi Kartini Ottong"): the fuller name stays, in the first one's place.
     Members of a body share a post and a family name without being one person, so they stay apart."""
     kept: list[Official] = []
     for o in officials:
-        same = next((k for k, other in enumerate(kept) if _one_post(o, other)), None)
+        same = next((k for k, other in enumerate(kept) if _one_post(o, other, lex.grammar["member_post"])), None)
         if same is None:
             kept.append(o)
         elif _fullness(o.name) > _fullness(kept[same].name):
@@ -496,10 +496,10 @@ def _one_per_post(officials: list[Official]) -> list[Official]:
     return kept
 
 
-def _one_post(a: Official, b: Official) -> bool:
+def _one_post(a: Official, b: Official, members: tuple[str, ...]) -> bool:
     ta, tb = a.title.casefold(), b.title.casefold()
     return (bool(ta) and a.region == b.region and (ta.startswith(tb) or tb.startswith(ta))
-            and not ta.startswith("anggota") and a.name.split()[-1].casefold() == b.name.split()[-1].casefold())
+            and ta.split()[0] not in members and a.name.split()[-1].casefold() == b.name.split()[-1].casefold())
 
 
 def _fullness(name: str) -> tuple[int, int]:
