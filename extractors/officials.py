@@ -365,7 +365,7 @@ def _honoured(text: str, m: re.Match[str], lex: Lexicon, comp: _Compiled) -> _Me
     if m.group("title")[0].islower():
         return None
     start = max(0, m.start() - 60)
-    if not any(_is_honorific(w, lex, comp) for w in text[start:m.start()].split()):
+    if not any(w.lower().rstrip(".,") in lex.honorifics for w in text[start:m.start()].split()):
         return None           # the common case: no honorific before the position, nothing to tokenise
     words = [_Tok(w.group(0), w.start(), w.end()) for w in _WORD_RUN.finditer(text, start, m.start())]
     while words and _is_degree(words[-1].text.rstrip(".,"), lex):
