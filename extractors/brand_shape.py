@@ -159,6 +159,8 @@ def brand_before(text: str, end: int, lex: Lexicon, limit: int = 4) -> tuple[int
     picked: list[re.Match[str]] = []
     for t in reversed(tokens):
         raw = t.group(0)
+        if not picked:
+            raw = raw.rstrip("”\"’'")        # '"Samtaku" (Sampahku ...)': a quoted name before its long form
         if not _BRANDISH.fullmatch(_core(raw)) or raw.rstrip(_TRAIL) != raw or raw.startswith("("):
             break
         picked.insert(0, t)

@@ -253,3 +253,8 @@ def test_bullets_after_a_list_word_and_a_house_that_is_a_brand(lex):
     assert [i.name for i in find_innovations(text, lex)] == ["Sipakainga", "Rumah Baca Lorong", "Mobil Curhat"]
     text = "Inovasi itu diperkenalkan di Rumah Sakit Umum Daerah Salewangang dan Rumah Jabatan Bupati."
     assert find_innovations(text, lex) == []
+
+
+def test_a_quoted_name_before_its_long_form(lex):
+    (i,) = find_innovations('Inovasi Lamongan berupa pengelolaan sampah "Samtaku" (Sampahku Tanggung Jawabku) berhasil.', lex)
+    assert (i.name, i.expansion) == ("Samtaku", "Sampahku Tanggung Jawabku")
