@@ -84,8 +84,10 @@ def _opener(word: str, lex: Lexicon) -> bool:
 
 
 def _stop_word(word: str, lex: Lexicon) -> bool:
-    """Where a name ends and its agency begins: "Bang Sayur | Dinas Ketahanan Pangan", "Deng Siba | BPBD"."""
-    return word in lex.agency_heads or word.upper() in lex.institutions or word in lex.institutions
+    """Where a name ends and its agency or another clause begins: "Bang Sayur | Dinas Ketahanan Pangan", "Deng
+    Siba | BPBD", "JSS | Selain itu"."""
+    return word in lex.agency_heads or word.upper() in lex.institutions or word in lex.institutions \
+        or word.lower() in lex.grammar["clause_opener"]
 
 
 _TRAIL = "”\"’.,;:)!?"

@@ -258,3 +258,9 @@ def test_bullets_after_a_list_word_and_a_house_that_is_a_brand(lex):
 def test_a_quoted_name_before_its_long_form(lex):
     (i,) = find_innovations('Inovasi Lamongan berupa pengelolaan sampah "Samtaku" (Sampahku Tanggung Jawabku) berhasil.', lex)
     assert (i.name, i.expansion) == ("Samtaku", "Sampahku Tanggung Jawabku")
+
+
+def test_a_clause_opener_ends_a_name_where_a_full_stop_was_lost(lex):
+    text = ("Pemkot Yogyakarta memiliki inovasi berupa Jogja Smart Service (JSS). Warga bisa mendaftar vaksin "
+            "melalui JSS Selain itu dengan adanya JSS kinerja pemerintah lebih efektif.")
+    assert [i.name for i in find_innovations(text, lex)] == ["JSS"]
