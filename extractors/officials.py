@@ -259,14 +259,15 @@ def _after_the_place(toks: list[_Tok], run: list[tuple[str, int]], lex: Lexicon,
 
 def _spelled_units(kinds: list[str], words: list[str]) -> list[str]:
     """An acronym in brackets that spells the words before it names that office, and so do they: "Lembaga
-    Administrasi Negara (LAN) RI Tri Widodo" (a bracket after a name ends it: "X (28/5)")."""
+    Administrasi Negara (LAN) RI Tri Widodo" (a bracket after a name ends it: "X (28/5)"). A person's initials
+    spell a name of unknown words only ("Andi Sudirman Sulaiman (ASS)"): an office has a unit word in it."""
     out = kinds[:]
     for i, (k, w) in enumerate(zip(kinds, words, strict=True)):
         inner = w.strip("()")
         if k != "paren" or not inner.isupper() or not 2 <= len(inner) <= 8 or i < len(inner):
             continue
         before = words[i - len(inner):i]
-        if "".join(x[0] for x in before).upper() == inner:
+        if "".join(x[0] for x in before).upper() == inner and "unit" in kinds[i - len(inner):i]:
             out[i - len(inner):i + 1] = ["unit"] * (len(inner) + 1)
     return out
 

@@ -150,6 +150,7 @@ def test_members_of_one_body_with_one_family_name_stay_apart(lex):
      "Sri Wulandari Putri", "Kepala Pusat Pelatihan Badan Kepegawaian Negara (BKN) RI"),
     ("GUBERNUR Sulawesi Barat Arifin Nur meluncurkan layanan aduan warga di Mamuju.", "Arifin Nur",
      "GUBERNUR Sulawesi Barat"),
+    ("Gubernur Sulbar Ahmad Rahman Sulaiman (ARS) memberikan apresiasi.", "Ahmad Rahman Sulaiman", "Gubernur Sulbar"),
 ])
 def test_long_positions_of_national_offices_and_leads_in_capitals(lex, text, name, title):
     (o,) = find_officials(text, lex)
