@@ -109,7 +109,7 @@ def writer(db: Path) -> dict[str, str | int] | None:
     tried (shared, for an instant) only when the named process lives, to tell a reused pid from the writer."""
     try:
         held = lock_path(db).read_text(encoding="utf-8").strip()
-    except (FileNotFoundError, UnicodeDecodeError):
+    except (OSError, UnicodeDecodeError):       # no lock file, or one this user may not read: nothing to say
         return None
     m = _HOLDER.fullmatch(held)
     if not m:
@@ -130,6 +130,7 @@ def _alive(pid: int) -> bool:
 
 
 def _lock_free(db: Path) -> bool:
+    """Whether nobody holds the run lock (tried shared and non-blocking, for an instant)."""
     with lock_path(db).open("rb") as fh:
         try:
             fcntl.flock(fh, fcntl.LOCK_SH | fcntl.LOCK_NB)
