@@ -131,12 +131,15 @@ def _alive(pid: int) -> bool:
 
 def _lock_free(db: Path) -> bool:
     """Whether nobody holds the run lock (tried shared and non-blocking, for an instant)."""
-    with lock_path(db).open("rb") as fh:
-        try:
-            fcntl.flock(fh, fcntl.LOCK_SH | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return False
-        fcntl.flock(fh, fcntl.LOCK_UN)
+    try:
+        with lock_path(db).open("rb") as fh:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return False
+            fcntl.flock(fh, fcntl.LOCK_UN)
+            return True
+    except OSError:           # the file went away meanwhile: nobody holds it
         return True
 
 
