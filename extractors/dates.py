@@ -30,7 +30,7 @@ def _patterns(lex: Lexicon) -> _Patterns:
     month = alt(list(lex.months))
     full_month = alt([m for m in lex.months if len(m) >= 4 or m in ("mei", "may")])
     weekday = alt(list(lex.weekdays))
-    sep_range = rf"\s*(?:[-–—]|s\.?\s?d\.?|{words_of(lex, 'range')})\s*"
+    sep_range = rf"\s*(?:[-–—]|s\.?\s?d\.?|s/d|{words_of(lex, 'range')})\s*"
     forms = [
         r"(?P<iso>(?<![\d/-])(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})(?![\d-]))",
         rf"(?P<cross>(?<![\d.])(?<!\d,)(?P<c_d1>\d{{1,2}})\s+(?P<c_m1>{month})\.?{sep_range}(?P<c_d2>\d{{1,2}})\s+"

@@ -58,8 +58,9 @@ def test_a_list_of_days_and_a_range_of_months(lex):
     ("Penilaian lapangan pada 10, 11, dan 12 Oktober 2022.", ["2022-10-10", "2022-10-11", "2022-10-12"]),
     ("Rapat pada 3, 4 dan 5 Mei 2023.", ["2023-05-03", "2023-05-04", "2023-05-05"]),
     ("Inflasi naik 1,5 dan 12 Oktober 2022 menjadi batas.", ["2022-10-12"]),       # a decimal is no list
+    ("Pameran digelar 5 s/d 6 September 2024.", ["2024-09-05", "2024-09-06"]),     # "s/d": sampai dengan
 ])
-def test_a_comma_list_of_days_names_every_day(lex, text, expected):
+def test_a_comma_list_or_a_range_of_days_names_every_day(lex, text, expected):
     assert [d.value for d in find_dates(text, lex)] == expected
 
 
