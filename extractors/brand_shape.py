@@ -107,11 +107,16 @@ def _second_name(tokens: list[re.Match[str]], i: int, lex: Lexicon) -> bool:
         and _BRANDISH.fullmatch(_core(tokens[i + 2].group(0))) is not None
 
 
-def _after_capitals(names: list[re.Match[str]], raw: str) -> bool:
+def joins_two_brands(before: str, join: str) -> bool:
     """A lower-case joining word after a word in capitals joins two brands ("LAKIPADADA dan SIPEKA", "SIMPEG dan
     e-Kinerja"): a brand in capitals writes its own joining word in capitals too ("BERSIH DAN SEHAT")."""
+    return join.islower() and len(before) >= 2 and before.isupper()
+
+
+def _after_capitals(names: list[re.Match[str]], raw: str) -> bool:
+    """`joins_two_brands` for the last word with letters read so far (a version number may follow a brand)."""
     before = next((_core(t.group(0)) for t in reversed(names) if any(c.isalpha() for c in t.group(0))), "")
-    return raw.islower() and len(before) >= 2 and before.isupper()
+    return joins_two_brands(before, raw)
 
 
 def brand_after(text: str, pos: int, lex: Lexicon, limit: int = 7) -> tuple[int, str] | None:

@@ -27,6 +27,7 @@ from extractors.brand_shape import (
     align,
     brand_after,
     brand_before,
+    joins_two_brands,
     named_like_a_brand,
 )
 from extractors.lexicon import Lexicon, alt, cased, words_of
@@ -70,6 +71,7 @@ _ORDINAL_PUNCT = re.compile(r"[ \t]*[:,][ \t]*")
 @dataclass(frozen=True)
 class _Patterns:
     list_opener_end: re.Pattern[str]   # a line that opens a bulleted list ends so: "... di antaranya:", "... yaitu"
+    join_inside: re.Pattern[str]       # a joining word between two words of a phrase
     phrase_at: re.Pattern[str]
     quoted: re.Pattern[str]
     after_cue_name: re.Pattern[str]
@@ -119,6 +121,7 @@ def _patterns(lex: Lexicon) -> _Patterns:
     phrase = _phrase(lex)
     ordinal, copula = alt(list(lex.ordinals)), words_of(lex, "copula")
     return _Patterns(
+        join_inside=re.compile(rf"\s+(?:{words_of(lex, 'join')})\s+"),
         list_opener_end=re.compile(rf"(?::|\b(?i:{alt(list(lex.list_markers))}))[ \t]*$"),
         phrase_at=re.compile(phrase),
         quoted=re.compile(r"[“\"‘'](?P<name>[A-Z][^“”\"‘’'\n]{1,60}?)[”\"’']"),   # a quote char first: scans fast
@@ -349,17 +352,14 @@ def _named(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]]
 
 
 def _capitals_apart(name: str, at: int, lex: Lexicon) -> list[tuple[str, int]]:
-    """A phrase split at a lower-case joining word after a word in capitals ("LAKIPADADA 3.0 dan SI PEKA",
-    "SIMPEG dan e-Kinerja" are two brands: one in capitals writes its own joining word in capitals, "BERSIH DAN
-    SEHAT"); each part with its offset. A phrase in title case stays whole ("Gerakan Bersama dan Peduli")."""
+    """A phrase split where `joins_two_brands` ("LAKIPADADA 3.0 dan SI PEKA", "SIMPEG dan e-Kinerja"), each part
+    with its offset; a phrase in title case stays whole ("Gerakan Bersama dan Peduli")."""
     if not name:
         return []
     parts, start = [], 0
-    for m in re.finditer(rf"\s+(?:{words_of(lex, 'join')})\s+", name):
+    for m in _patterns(lex).join_inside.finditer(name):
         left = [w for w in name[start:m.start()].split() if any(c.isalpha() for c in w)]
-        right = name[m.end():].split()
-        if left and right and len(left[-1]) >= 2 and left[-1].isupper() \
-                and m.group(0).strip().islower():
+        if left and m.end() < len(name) and joins_two_brands(left[-1], m.group(0).strip()):
             parts.append((name[start:m.start()], at + start))
             start = m.end()
     return [*parts, (name[start:], at + start)]
