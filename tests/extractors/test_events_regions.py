@@ -15,6 +15,7 @@ def test_event_with_trigger_date_and_venue(lex):
     ("Sidang pleno penetapan bupati terpilih digelar KPU Wajo di aula kantornya, Rabu (26/2/2025).", "meeting"),
     ("Bupati menghadiri penyerahan sertifikat tanah kepada 150 warga Desa Bonto, Kamis (5/10/2023).", "other"),
     ("Polres Maros memusnahkan barang bukti sabu seberat 2 kilogram di Mapolres, Selasa (12/3/2024).", "other"),
+    ("Penghargaan diserahkan Menteri PANRB dalam seminar inovasi di Jakarta, Kamis (1/12/2022).", "award"),
 ])
 def test_meetings_by_their_other_names_and_a_handover_are_events(lex, text, kind):
     (e,) = find_events(text, lex, dates=find_dates(text, lex))
