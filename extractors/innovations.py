@@ -344,6 +344,8 @@ def _named(text: str, lex: Lexicon, pats: _Patterns, cues: list[tuple[int, int]]
         name = _strip_cue(m["name"], lex).strip(" ,.")
         if name and name.split()[-1].lower() in lex.grammar["join"]:
             continue          # "BERSIH DAN" of "BERSIH DAN SEHAT": a joining word ends no name
+        while len(words := name.split()) > 1 and words[-1] in lex.grammar["phrase_link"]:
+            name = name[:name.rindex(words[-1])].rstrip()     # "bernama Sapa Warga untuk ...": no small word ends it
         at = m.start("name") + m["name"].find(name) if name else 0
         for part, start in _capitals_apart(name, at, lex):
             if not _excluded(part, lex) and named_like_a_brand(part, lex) and not _in_headline(text, m.start()):

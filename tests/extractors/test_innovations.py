@@ -264,3 +264,10 @@ def test_a_clause_opener_ends_a_name_where_a_full_stop_was_lost(lex):
     text = ("Pemkot Yogyakarta memiliki inovasi berupa Jogja Smart Service (JSS). Warga bisa mendaftar vaksin "
             "melalui JSS Selain itu dengan adanya JSS kinerja pemerintah lebih efektif.")
     assert [i.name for i in find_innovations(text, lex)] == ["JSS"]
+
+
+def test_a_name_after_a_naming_phrase_keeps_its_english_links_and_drops_a_trailing_small_word(lex):
+    text = "Inovasi layanan kependudukan itu dikenal dengan sebutan Dukcapil Goes to District yang menyasar distrik."
+    assert [i.name for i in find_innovations(text, lex)] == ["Dukcapil Goes to District"]
+    text = "Pemkab meluncurkan inovasi bernama Sapa Warga untuk menampung aduan."
+    assert [i.name for i in find_innovations(text, lex)] == ["Sapa Warga"]
