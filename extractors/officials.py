@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
+from extractors.entities import post_kind
 from extractors.lexicon import Lexicon, alt, words_of
 from extractors.model import Official, Region, Span
 from extractors.regions import longest_region_at, region_of_title
@@ -486,10 +487,10 @@ def _one_per_post(officials: list[Official], lex: Lexicon) -> list[Official]:
     """Two names of one family name holding the same post of the same region are one person, named by a
     nickname or an initial once and in full once ("Danny Pomanto" and "Moh. Ramdhan Pomanto", Wali Kota
     Makassar; "A Kartini Ottong" and "Andi Kartini Ottong"): the fuller name stays, in the first one's place.
-    Members of a body share a post and a family name without being one person, so they stay apart."""
+    Posts several people hold (members of a body, heads of offices) stay apart, family names repeat."""
     kept: list[Official] = []
     for o in officials:
-        same = next((k for k, other in enumerate(kept) if _one_post(o, other, lex.grammar["member_post"])), None)
+        same = next((k for k, other in enumerate(kept) if _one_post(o, other, lex)), None)
         if same is None:
             kept.append(o)
         elif _fullness(o.name) > _fullness(kept[same].name):
@@ -497,10 +498,13 @@ def _one_per_post(officials: list[Official], lex: Lexicon) -> list[Official]:
     return kept
 
 
-def _one_post(a: Official, b: Official, members: tuple[str, ...]) -> bool:
+def _one_post(a: Official, b: Official, lex: Lexicon) -> bool:
+    """One post that one person holds per region (grammar.tsv `sole_post`: a Bupati, not a Kepala Dinas), one
+    title the start of the other, one region, and one family name."""
     ta, tb = a.title.casefold(), b.title.casefold()
     return (bool(ta) and a.region == b.region and (ta.startswith(tb) or tb.startswith(ta))
-            and ta.split()[0] not in members and a.name.split()[-1].casefold() == b.name.split()[-1].casefold())
+            and post_kind(min(ta, tb, key=len), lex) in lex.grammar["sole_post"]
+            and a.name.split()[-1].casefold() == b.name.split()[-1].casefold())
 
 
 def _fullness(name: str) -> tuple[int, int]:

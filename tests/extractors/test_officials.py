@@ -135,9 +135,11 @@ def test_a_nickname_or_an_initial_for_the_same_post_is_the_same_person(lex):
         ("Muhammad Judas Amir", "Wali Kota Palopo"), ("Andi Syukur Bintang", "Wakil Bupati Luwu")]
 
 
-def test_members_of_one_body_with_one_family_name_stay_apart(lex):
-    text = ("Anggota DPRD Toba, Rudi Simanjuntak, dan Anggota DPRD Toba, Marlina Simanjuntak, "
-            "meninjau jalan yang rusak.")
+@pytest.mark.parametrize("text", [
+    "Anggota DPRD Toba, Rudi Simanjuntak, dan Anggota DPRD Toba, Marlina Simanjuntak, meninjau jalan yang rusak.",
+    "Kepala Dinas Rudi Simanjuntak hadir bersama Kepala Dinas Kesehatan Toba Marlina Simanjuntak.",
+])
+def test_holders_of_a_post_many_hold_stay_apart_whatever_their_family_name(lex, text):
     assert [o.name for o in find_officials(text, lex)] == ["Rudi Simanjuntak", "Marlina Simanjuntak"]
 
 
