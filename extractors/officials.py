@@ -350,18 +350,25 @@ def _reverse(text: str, toks_after: list[_Tok], m: re.Match[str], lex: Lexicon, 
     words = before.group("name").split()
     while words and _is_honorific(words[0], lex, comp):
         words = words[1:]
-    toks = [_Tok(w, 0, 0) for w in words]
-    if not _valid_name(toks, lex) or any(_is_unit(w, lex) or w in lex.not_names for w in words):
+    if not _name_before_post([_Tok(w, 0, 0) for w in words], lex):
         return None
-    tail = _run(toks_after, 0, lex, comp)
-    end_tok = [i for k, i in tail if k != "comma"]
-    title_end = toks_after[end_tok[-1]].end if end_tok else m.end()
     start = m.start() - len(before.group(0)) + before.start("name")
-    return _Mention(" ".join(words), text[m.start():title_end].strip(" ,.;"), title_forms(lex)[m.group("title")],
+    return _Mention(" ".join(words), _title_after(text, toks_after, m, lex, comp), title_forms(lex)[m.group("title")],
                     start, start + len(before.group("name")), " ".join(words), ())
 
 
-def _honoured(text: str, m: re.Match[str], lex: Lexicon, comp: _Compiled) -> _Mention | None:
+def _name_before_post(toks: list[_Tok], lex: Lexicon) -> bool:
+    """Words read backwards from a position make a name: a valid one, with no unit or not-name word in it."""
+    return _valid_name(toks, lex) and not any(_is_unit(t.text, lex) or t.text in lex.not_names for t in toks)
+
+
+def _title_after(text: str, toks_after: list[_Tok], m: re.Match[str], lex: Lexicon, comp: _Compiled) -> str:
+    """The position whose holder stands before it: the title word and its unit run, up to a comma."""
+    unit = [i for k, i in _run(toks_after, 0, lex, comp) if k != "comma"]
+    return text[m.start():toks_after[unit[-1]].end if unit else m.end()].strip(" ,.;")
+
+
+def _honoured(text: str, toks_after: list[_Tok], m: re.Match[str], lex: Lexicon, comp: _Compiled) -> _Mention | None:
     """A name led by an honorific right before the position ("oleh inovator DR. Suhaedir Bahtiar Kepala UPT
     SMPN 2 Rumbia"): that person holds it, whatever capitalised words follow it (the unit's own name)."""
     if m.group("title")[0].islower():
@@ -377,13 +384,10 @@ def _honoured(text: str, m: re.Match[str], lex: Lexicon, comp: _Compiled) -> _Me
         toks.insert(0, words.pop())
     if not (toks and words and _is_honorific(words[-1].text, lex, comp)):
         return None           # read backwards from the position: degrees, a name, and an honorific before it
-    if not _valid_name(toks, lex) or any(_is_unit(t.text, lex) or t.text in lex.not_names for t in toks):
+    if not _name_before_post(toks, lex):
         return None
-    after = _tokens(text, m.end())
-    unit = [i for k, i in _run(after, 0, lex, comp) if k != "comma"]
-    title_end = after[unit[-1]].end if unit else m.end()
     written = text[toks[0].start:toks[-1].end]
-    return _Mention(" ".join(written.split()), text[m.start():title_end].strip(" ,.;"),
+    return _Mention(" ".join(written.split()), _title_after(text, toks_after, m, lex, comp),
                     title_forms(lex)[m.group("title")], toks[0].start, toks[-1].end, written, ())
 
 
@@ -417,7 +421,7 @@ def _mentions(text: str, lex: Lexicon, hits: Hits | None) -> list[_Mention]:
         if comp.venue_before.search(text, max(0, m.start() - 25), m.start()):
             continue    # "kantor Gubernur", "rumah jabatan Bupati": a place, not a person's position
         toks = _tokens(text, m.end())
-        mention = _honoured(text, m, lex, comp) or _forward(text, toks, 0, m, lex, comp) or _reverse(
+        mention = _honoured(text, toks, m, lex, comp) or _forward(text, toks, 0, m, lex, comp) or _reverse(
             text, toks, m, lex, comp, said_only=m.group("title")[0].islower())   # "X sebagai kepala ...": X is often
         # who appointed the subject, so a position in lower case is read backwards only from a quote's speaker
         if mention and not lex.private_bodies.intersection(mention.title.split()):
