@@ -64,6 +64,13 @@ def _drop_inherited_locks() -> None:
 os.register_at_fork(after_in_child=_drop_inherited_locks)
 
 
+_HOLDER = re.compile(r"pid (\d+), started (.+)")     # the lock file's one line while a run holds it (`writer`)
+
+
+def _holder_line(pid: int, started: datetime) -> str:
+    return f"pid {pid}, started {started:%Y-%m-%d %H:%M:%S %z}\n"
+
+
 @contextlib.contextmanager
 def run_lock(db: Path, *, wait_s: float = 0.0) -> Iterator[None]:
     """Only one run writes at a time; a second waits up to `wait_s` (`--wait SECONDS`), then stops with one line
@@ -87,7 +94,7 @@ def run_lock(db: Path, *, wait_s: float = 0.0) -> Iterator[None]:
         try:
             fh.seek(0)
             fh.truncate()
-            fh.write(f"pid {os.getpid()}, started {datetime.now().astimezone():%Y-%m-%d %H:%M:%S %z}\n")
+            fh.write(_holder_line(os.getpid(), datetime.now().astimezone()))
             fh.flush()
             yield
         finally:
@@ -96,9 +103,6 @@ def run_lock(db: Path, *, wait_s: float = 0.0) -> Iterator[None]:
             fh.flush()
             _HELD.discard(fh.fileno())
             fcntl.flock(fh, fcntl.LOCK_UN)
-
-
-_HOLDER = re.compile(r"pid (\d+), started (.+)")
 
 
 def writer(db: Path) -> dict[str, str | int] | None:
